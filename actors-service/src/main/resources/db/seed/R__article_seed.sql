@@ -8,6 +8,16 @@
 -- touches a row only when something differs, so loading it twice changes nothing (no version bump,
 -- no new updated_at).
 
+-- The file is always packaged (db/seed is in quarkus.flyway.locations, a build-time setting) but
+-- writes only where the Flyway placeholder `seed` is true: dev mode, bin/parley up, tests that opt
+-- in. Flyway folds placeholder values into a repeatable migration's checksum, so switching the
+-- seed on later re-runs this file. One PL/pgSQL block, so the switch is one line.
+do $seed$
+begin
+if not '${seed}'::boolean then
+  return;
+end if;
+
 insert into actor as a (id, kind, name, aliases, country, cameo_code, wikidata_id, description) values
   -- people
   ('00000000-0000-4000-8000-00000000a001', 'PERSON', 'Vladimir Putin',
@@ -88,3 +98,6 @@ on conflict (id) do update set
   since = excluded.since, until = excluded.until, version = r.version + 1
 where (r.type, r.title, r.from_id, r.to_id, r.since, r.until)
   is distinct from (excluded.type, excluded.title, excluded.from_id, excluded.to_id, excluded.since, excluded.until);
+
+end
+$seed$;

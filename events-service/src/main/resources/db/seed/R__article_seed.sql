@@ -8,6 +8,16 @@
 -- nothing. The columns the service derives on write (root code, QuadClass, Goldstein, end of the
 -- date range, full-text vector) are derived here the same way, so seeded events are complete.
 
+-- The file is always packaged (db/seed is in quarkus.flyway.locations, a build-time setting) but
+-- writes only where the Flyway placeholder `seed` is true: dev mode, bin/parley up, tests that opt
+-- in. Flyway folds placeholder values into a repeatable migration's checksum, so switching the
+-- seed on later re-runs this file. One PL/pgSQL block, so the switch is one line.
+do $seed$
+begin
+if not '${seed}'::boolean then
+  return;
+end if;
+
 -- The CAMEO catalogue is upserted by CatalogueLoader at start-up, i.e. AFTER Flyway. The codes used
 -- below must exist before their events (FK), so they are written here with the catalogue's own
 -- values (CAMEO.eventcodes.txt, CAMEO.goldsteinscale.txt, 106 as corrected by the service; QuadClass
@@ -278,3 +288,6 @@ update event e
                        from event_source o where o.event_id = ev.id), '')), 'C') as search
           from event ev where ev.id in (select id from seed_event)) v
  where e.id = v.id and e.search is distinct from v.search;
+
+end
+$seed$;
