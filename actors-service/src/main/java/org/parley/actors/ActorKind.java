@@ -1,0 +1,5 @@
+package org.parley.actors;
+
+public enum ActorKind {
+    PERSON, STATE, ORGANIZATION, GROUP
+}

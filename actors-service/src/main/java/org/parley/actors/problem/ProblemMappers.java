@@ -1,0 +1,271 @@
+package org.parley.actors.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.DatabindException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.vertx.pgclient.PgException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.validation.ValidationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.time.temporal.Temporal;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.parley.actors.rest.dto.Problem;
+import org.parley.actors.rest.dto.Problem.Violation;
+import org.parley.actors.service.InvalidInputException;
+import org.parley.actors.service.MissingVersionException;
+import org.parley.actors.service.NotFoundProblem;
+import org.parley.actors.service.StaleVersionException;
+
+/**
+ * Turns every failure into application/problem+json. Messages are written for API clients: they
+ * name fields and allowed values, never Java classes, and unexpected failures get a generic text
+ * (the details go to the log).
+ */
+public class ProblemMappers {
+
+    public static final String PROBLEM_JSON = "application/problem+json";
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    /** Database constraints that express a client conflict, by name: field and message. */
+    private static final Map<String, Violation> UNIQUE_CONSTRAINTS = Map.of(
+            "actor_wikidata_id_key", new Violation("wikidataId", "is already used by another actor"));
+
+    @ServerExceptionMapper({ValidationException.class, ConstraintViolationException.class})
+    public Response mapValidation(ValidationException e) {
+        if (e instanceof ConstraintViolationException cve && !isReturnValueViolation(cve)) {
+            List<Violation> violations = cve.getConstraintViolations().stream()
+                    .map(v -> new Violation(fieldOf(v), v.getMessage()))
+                    .sorted(Comparator.comparing(Violation::field).thenComparing(Violation::message))
+                    .toList();
+            return validationProblem(violations);
+        }
+        return internalError(e);
+    }
+
+    @ServerExceptionMapper({JsonProcessingException.class, StreamReadException.class, DatabindException.class,
+            JsonMappingException.class, MismatchedInputException.class, InvalidFormatException.class,
+            UnrecognizedPropertyException.class, ValueInstantiationException.class, InvalidDefinitionException.class})
+    public Response mapJson(JsonProcessingException e) {
+        if (e instanceof InvalidDefinitionException) {
+            return internalError(e); // our mapping is broken, not the client's JSON
+        }
+        if (e instanceof MismatchedInputException mie && !mie.getPath().isEmpty()) {
+            String field = pathOf(mie.getPath());
+            return validationProblem(List.of(new Violation(field, describeMismatch(mie))));
+        }
+        if (e instanceof ValueInstantiationException vie && !vie.getPath().isEmpty()) {
+            return validationProblem(List.of(new Violation(pathOf(vie.getPath()), "has an invalid value")));
+        }
+        String where = e.getLocation() == null ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        return problem(400, ProblemTypes.MALFORMED_REQUEST, "Malformed JSON",
+                "The request body is not valid JSON for this operation" + where + ".", List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response mapWebApplication(WebApplicationException e) {
+        // Quarkus REST reports unparsable bodies as a 400 wrapping the parser's exception.
+        if (e.getCause() instanceof JsonProcessingException jpe) {
+            return mapJson(jpe);
+        }
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (status >= 500) {
+            return internalError(e);
+        }
+        Response.StatusType type = Response.Status.fromStatusCode(status);
+        String title = type == null ? "HTTP " + status : type.getReasonPhrase();
+        String detail = switch (status) {
+            case 404 -> "There is no resource at this path.";
+            case 405 -> "This method is not allowed on this path.";
+            case 406 -> "This resource answers with application/json only.";
+            case 415 -> "Send the request body as application/json.";
+            default -> title + ".";
+        };
+        String problemType = status == 404 ? ProblemTypes.NOT_FOUND : ProblemTypes.HTTP;
+        return problem(status, problemType, title, detail, List.of());
+    }
+
+    /** Everything else, including domain exceptions that arrive wrapped by the reactive pipeline. */
+    @ServerExceptionMapper
+    public Response mapAny(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            Response mapped = mapKnown(t);
+            if (mapped != null) {
+                return mapped;
+            }
+        }
+        return internalError(e);
+    }
+
+    private Response mapKnown(Throwable t) {
+        if (t instanceof InvalidInputException iie) {
+            return validationProblem(List.of(new Violation(iie.field(), iie.getMessage())));
+        }
+        if (t instanceof NotFoundProblem nf) {
+            return problem(404, ProblemTypes.NOT_FOUND, "Not Found", nf.getMessage(), List.of());
+        }
+        if (t instanceof StaleVersionException sv) {
+            return problem(409, ProblemTypes.STALE_VERSION, "Stale version", sv.getMessage(), List.of());
+        }
+        if (t instanceof MissingVersionException mv) {
+            return problem(428, ProblemTypes.VERSION_REQUIRED, "Version required", mv.getMessage(),
+                    List.of(new Violation("version", "is required (or send If-Match)")));
+        }
+        if (t instanceof StaleStateException || t instanceof jakarta.persistence.OptimisticLockException) {
+            return problem(409, ProblemTypes.STALE_VERSION, "Stale version",
+                    "Someone else changed this resource meanwhile; read it again and retry.", List.of());
+        }
+        if (t instanceof ConstraintViolationException || t instanceof JsonProcessingException
+                || t instanceof WebApplicationException) {
+            return t instanceof ConstraintViolationException cve ? mapValidation(cve)
+                    : t instanceof JsonProcessingException jpe ? mapJson(jpe) : mapWebApplication((WebApplicationException) t);
+        }
+        String constraint = null;
+        if (t instanceof org.hibernate.exception.ConstraintViolationException hcve) {
+            constraint = hcve.getConstraintName();
+        } else if (t instanceof PgException pg && "23505".equals(pg.getSqlState())) {
+            constraint = pg.getConstraint();
+        }
+        if (constraint != null && UNIQUE_CONSTRAINTS.containsKey(constraint)) {
+            Violation v = UNIQUE_CONSTRAINTS.get(constraint);
+            return problem(409, ProblemTypes.CONFLICT, "Conflict", v.field() + " " + v.message() + ".", List.of(v));
+        }
+        return null;
+    }
+
+    private static boolean isReturnValueViolation(ConstraintViolationException e) {
+        return e.getConstraintViolations().stream().anyMatch(v -> {
+            for (Path.Node node : v.getPropertyPath()) {
+                if (node.getKind() == ElementKind.RETURN_VALUE) {
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+
+    /**
+     * The client-facing path of a violation: "name", "aliases[0]", "items[3].name". Method and
+     * parameter nodes are dropped; a bare parameter (the body itself, a query parameter) keeps its
+     * name.
+     */
+    static String fieldOf(ConstraintViolation<?> violation) {
+        StringBuilder field = new StringBuilder();
+        String parameter = "";
+        for (Path.Node node : violation.getPropertyPath()) {
+            ElementKind kind = node.getKind();
+            if (kind == ElementKind.PARAMETER) {
+                parameter = node.getName();
+            } else if (kind == ElementKind.PROPERTY || kind == ElementKind.CONTAINER_ELEMENT) {
+                if (node.isInIterable()) {
+                    Object key = node.getIndex() != null ? node.getIndex() : node.getKey();
+                    if (key != null) {
+                        field.append('[').append(key).append(']');
+                    }
+                }
+                if (kind == ElementKind.PROPERTY) {
+                    if (!field.isEmpty()) {
+                        field.append('.');
+                    }
+                    field.append(node.getName());
+                }
+            }
+        }
+        return field.isEmpty() ? parameter : field.toString();
+    }
+
+    private static String pathOf(List<JsonMappingException.Reference> path) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference ref : path) {
+            if (ref.getFieldName() != null) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                field.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return field.toString();
+    }
+
+    private static String describeMismatch(MismatchedInputException e) {
+        Class<?> target = e.getTargetType();
+        String given = e instanceof InvalidFormatException ife && ife.getValue() != null
+                ? "'" + ife.getValue() + "' " : "";
+        if (target == null) {
+            return "has the wrong type";
+        }
+        if (target.isEnum()) {
+            String allowed = Arrays.stream(target.getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", "));
+            return given + "is not one of the allowed values: " + allowed;
+        }
+        if (target == UUID.class) {
+            return given + "is not a UUID (expected e.g. 3f2b8c1e-6d4a-4f5b-9c2d-1a2b3c4d5e6f)";
+        }
+        if (target == LocalDate.class) {
+            return given + "is not a date (expected yyyy-mm-dd)";
+        }
+        if (Temporal.class.isAssignableFrom(target)) {
+            return given + "is not a timestamp (expected ISO 8601)";
+        }
+        return given + "has the wrong type: expected " + describeType(target);
+    }
+
+    private static String describeType(Class<?> target) {
+        if (target == String.class) {
+            return "a string";
+        }
+        if (Number.class.isAssignableFrom(target) || (target.isPrimitive() && target != boolean.class)) {
+            return "a number";
+        }
+        if (target == Boolean.class || target == boolean.class) {
+            return "true or false";
+        }
+        if (Collection.class.isAssignableFrom(target) || target.isArray()) {
+            return "an array";
+        }
+        return "an object";
+    }
+
+    private static Response validationProblem(List<Violation> violations) {
+        String detail = violations.size() == 1
+                ? violations.get(0).field() + " " + violations.get(0).message()
+                : violations.size() + " fields are invalid; see violations";
+        return problem(400, ProblemTypes.VALIDATION, "Invalid request", detail, violations);
+    }
+
+    private static Response internalError(Throwable e) {
+        LOG.error("Unexpected failure while handling a request", e);
+        return problem(500, ProblemTypes.INTERNAL, "Internal Server Error",
+                "The request could not be completed because of an internal error.", List.of());
+    }
+
+    public static Response problem(int status, String type, String title, String detail, List<Violation> violations) {
+        return Response.status(status)
+                .type(PROBLEM_JSON)
+                .entity(new Problem(type, title, status, detail, violations))
+                .build();
+    }
+}
