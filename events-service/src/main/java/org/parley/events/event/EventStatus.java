@@ -1,0 +1,3 @@
+package org.parley.events.event;
+
+public enum EventStatus { OCCURRED, ANNOUNCED, SCHEDULED, CANCELLED }

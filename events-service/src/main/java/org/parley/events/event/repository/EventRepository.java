@@ -1,0 +1,421 @@
+package org.parley.events.event.repository;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.parley.events.db.Sql;
+import org.parley.events.event.Event;
+import org.parley.events.event.EventChange;
+import org.parley.events.event.EventFilter;
+import org.parley.events.event.EventStatus;
+import org.parley.events.event.Precision;
+import org.parley.events.event.RelationKind;
+import org.parley.events.event.Role;
+import org.parley.events.event.rest.dto.ParticipantEvents;
+import org.parley.events.event.rest.dto.SourceInput;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * SQL for the event aggregate over the reactive client. Reads assemble an event and all its
+ * children in the same statement; writes run on the caller's transaction connection.
+ */
+@ApplicationScoped
+public class EventRepository {
+
+    /** The channel every replica LISTENs on; payload {"change":…,"id":…} stays far below 8000 bytes. */
+    public static final String CHANNEL = "parley_events";
+
+    /** Columns of an event aliased {@code e}, children aggregated as JSON. */
+    static final String EVENT_COLUMNS = """
+            e.id, e.title, e.summary, e.code, e.goldstein, e.quad_class, e.root_code, e.status,
+            e.start_date, e.end_date, e.precision, e.location_id, e.metrics, e.version, e.created_at, e.updated_at,
+            coalesce((select json_agg(s.place_id order by s.ordinal) from event_subject s where s.event_id = e.id), '[]') as subject_ids,
+            coalesce((select json_agg(json_build_object('actorId', p.actor_id, 'role', p.role) order by p.ordinal)
+                      from event_participant p where p.event_id = e.id), '[]') as participants,
+            coalesce((select json_agg(json_build_object('id', s.id, 'url', s.url, 'publisher', s.publisher, 'title', s.title,
+                          'publishedAt', s.published_at, 'excerpt', s.excerpt, 'speakerId', s.speaker_id) order by s.seq)
+                      from event_source s where s.event_id = e.id), '[]') as sources,
+            coalesce((select json_agg(json_build_object('kind', r.kind, 'eventId', r.related_id) order by r.kind, r.related_id)
+                      from event_relation r where r.event_id = e.id), '[]') as related,
+            coalesce((select json_agg(x.external_id order by x.external_id) from event_external_id x where x.event_id = e.id), '[]') as external_ids
+            """;
+
+    private final Sql sql;
+
+    public EventRepository(Sql sql) {
+        this.sql = sql;
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    /** Null when there is no such event. */
+    public Uni<Event> findEventById(UUID id) {
+        return sql.query("select " + EVENT_COLUMNS + " from event e where e.id = $1", Tuple.of(id))
+                .map(rows -> rows.size() == 0 ? null : toEvent(rows.iterator().next()));
+    }
+
+    /** Found events in the order of {@code ids}; unknown ids are absent. One statement. */
+    public Uni<List<Event>> findEventsByIds(List<UUID> ids) {
+        return sql.query("select " + EVENT_COLUMNS + " from unnest($1::uuid[]) with ordinality as w(id, ord)"
+                + " join event e on e.id = w.id order by w.ord", Tuple.of(ids.toArray(UUID[]::new)))
+                .map(EventRepository::toEvents);
+    }
+
+    public enum Sort { START_DESC, START_ASC, RELEVANCE }
+
+    /** Keyset position: the last item's start (or rank) and id. */
+    public record Position(LocalDate start, Float rank, UUID id) {
+    }
+
+    public record Slice(List<Event> items, Position next) {
+    }
+
+    public Uni<Slice> searchEvents(EventFilter filter, Sort sort, Position after, int limit) {
+        EventQuery q = new EventQuery().filter(filter);
+        String rank = q.rankExpression();
+        if (after != null) {
+            switch (sort) {
+                case START_DESC -> q.where("(e.start_date, e.id) < (" + q.param(after.start()) + "::date, " + q.param(after.id()) + "::uuid)");
+                case START_ASC -> q.where("(e.start_date, e.id) > (" + q.param(after.start()) + "::date, " + q.param(after.id()) + "::uuid)");
+                case RELEVANCE -> q.where("(" + rank + ", e.id) < (" + q.param(after.rank()) + "::real, " + q.param(after.id()) + "::uuid)");
+            }
+        }
+        String order = switch (sort) {
+            case START_DESC -> "e.start_date desc, e.id desc";
+            case START_ASC -> "e.start_date asc, e.id asc";
+            case RELEVANCE -> "rank desc, e.id desc";
+        };
+        String statement = "select " + EVENT_COLUMNS + ", " + rank + " as rank from event e where " + q.whereClause()
+                + " order by " + order + " limit " + q.param(limit + 1);
+        return sql.query(statement, q.tuple()).map(rows -> {
+            List<Event> items = new ArrayList<>();
+            Float lastRank = null;
+            Position next = null;
+            for (Row row : rows) {
+                if (items.size() == limit) {
+                    Event last = items.get(items.size() - 1);
+                    next = new Position(last.start(), lastRank, last.id());
+                    break;
+                }
+                items.add(toEvent(row));
+                lastRank = row.getFloat("rank");
+            }
+            return new Slice(items, next);
+        });
+    }
+
+    public Uni<Long> countEvents(EventFilter filter) {
+        EventQuery q = new EventQuery().filter(filter);
+        return sql.query("select count(*) as n from event e where " + q.whereClause(), q.tuple())
+                .map(rows -> rows.iterator().next().getLong("n"));
+    }
+
+    /**
+     * Each actor's most recent {@code limit} events matching {@code filter}, with its total, in ONE
+     * statement: a LATERAL subquery per actor id (participant index on actor_id), so the gateway's
+     * Actor.events costs one round trip whatever the number of actors.
+     */
+    public Uni<List<ParticipantEvents>> findEventsByParticipants(List<UUID> actors, EventFilter filter, int limit) {
+        EventQuery q = new EventQuery();
+        String actorsParam = q.param(actors.toArray(UUID[]::new));
+        String limitParam = q.param(limit);
+        q.where("e.id in (select p.event_id from event_participant p where p.actor_id = a.actor_id)");
+        q.filter(filter);
+        String where = q.whereClause();
+        String statement = "select a.actor_id as for_actor, a.ord, t.total, ev.* from unnest(" + actorsParam
+                + "::uuid[]) with ordinality as a(actor_id, ord)"
+                + " cross join lateral (select count(*) as total from event e where " + where + ") t"
+                + " left join lateral (select " + EVENT_COLUMNS + " from event e where " + where
+                + " order by e.start_date desc, e.id desc limit " + limitParam + ") ev on true"
+                + " order by a.ord, ev.start_date desc, ev.id desc";
+        return sql.query(statement, q.tuple()).map(rows -> {
+            Map<UUID, ParticipantEvents> byActor = new LinkedHashMap<>();
+            for (Row row : rows) {
+                UUID actor = row.getUUID("for_actor");
+                ParticipantEvents group = byActor.computeIfAbsent(actor,
+                        k -> new ParticipantEvents(k, new ArrayList<>(), row.getLong("total")));
+                if (row.getUUID("id") != null) {
+                    group.items().add(toEvent(row));
+                }
+            }
+            return new ArrayList<>(byActor.values());
+        });
+    }
+
+    // ---------------------------------------------------------------- catalogue and reference checks
+
+    public record TypeInfo(String code, String rootCode, int quadClass, double goldstein) {
+    }
+
+    public Uni<Map<String, TypeInfo>> findEventTypes(SqlConnection c, Set<String> codes) {
+        return sql.query(c, "select code, root_code, quad_class, goldstein from event_type where code = any($1)",
+                Tuple.of(codes.toArray(String[]::new))).map(rows -> {
+                    Map<String, TypeInfo> out = new HashMap<>();
+                    rows.forEach(r -> out.put(r.getString("code"), new TypeInfo(r.getString("code"),
+                            r.getString("root_code"), r.getInteger("quad_class"), r.getDouble("goldstein"))));
+                    return out;
+                });
+    }
+
+    public Uni<Set<UUID>> findExistingPlaces(SqlConnection c, Set<UUID> ids) {
+        return sql.query(c, "select id from place where id = any($1)", Tuple.of(ids.toArray(UUID[]::new)))
+                .map(rows -> uuids(rows, "id"));
+    }
+
+    public Uni<Set<String>> findUsedExternalIds(SqlConnection c, Set<String> externalIds) {
+        return sql.query(c, "select external_id from event_external_id where external_id = any($1)",
+                Tuple.of(externalIds.toArray(String[]::new))).map(rows -> {
+                    Set<String> out = new java.util.HashSet<>();
+                    rows.forEach(r -> out.add(r.getString("external_id")));
+                    return out;
+                });
+    }
+
+    // ---------------------------------------------------------------- writes (caller's transaction)
+
+    /** The columns of the event row itself, derived values included. */
+    public record EventRow(UUID id, String title, String summary, TypeInfo type, EventStatus status,
+            LocalDate start, LocalDate end, Precision precision, LocalDate endExclusive, UUID locationId,
+            JsonObject metrics) {
+    }
+
+    public Uni<Void> insertEvent(SqlConnection c, EventRow r) {
+        return sql.query(c, """
+                insert into event (id, title, summary, code, root_code, quad_class, goldstein, status, start_date,
+                    end_date, precision, end_exclusive, location_id, metrics)
+                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb)
+                """, rowArgs(r)).replaceWithVoid();
+    }
+
+    /** Updates the row when {@code version} is current; false when stale or missing (nothing changed). */
+    public Uni<Boolean> updateEvent(SqlConnection c, EventRow r, long version, boolean replaceMetrics) {
+        Tuple args = rowArgs(r).addLong(version);
+        return sql.query(c, """
+                update event set title = $2, summary = $3, code = $4, root_code = $5, quad_class = $6, goldstein = $7,
+                    status = $8, start_date = $9, end_date = $10, precision = $11, end_exclusive = $12,
+                    location_id = $13, metrics = case when %s then $14::jsonb else metrics end,
+                    version = version + 1, updated_at = now()
+                where id = $1 and version = $15
+                """.formatted(replaceMetrics ? "true" : "false"), args).map(rows -> rows.rowCount() == 1);
+    }
+
+    private static Tuple rowArgs(EventRow r) {
+        return Tuple.tuple().addUUID(r.id()).addString(r.title()).addString(r.summary()).addString(r.type().code())
+                .addString(r.type().rootCode()).addInteger(r.type().quadClass()).addDouble(r.type().goldstein())
+                .addString(r.status().name()).addLocalDate(r.start()).addLocalDate(r.end())
+                .addString(r.precision().name()).addLocalDate(r.endExclusive()).addUUID(r.locationId())
+                .addValue(r.metrics());
+    }
+
+    /** Null when the event does not exist. */
+    public Uni<Long> findVersion(SqlConnection c, UUID id) {
+        return sql.query(c, "select version from event where id = $1", Tuple.of(id))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong("version"));
+    }
+
+    /** Marks the event changed (addSource, links): bumps version and updated_at. False when missing. */
+    public Uni<Boolean> touchEvent(SqlConnection c, UUID id) {
+        return sql.query(c, "update event set version = version + 1, updated_at = now() where id = $1", Tuple.of(id))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    public Uni<Void> replaceParticipants(SqlConnection c, UUID id, List<UUID> actors, List<Role> roles) {
+        return sql.query(c, "delete from event_participant where event_id = $1", Tuple.of(id))
+                .flatMap(x -> actors.isEmpty() ? Uni.createFrom().voidItem()
+                        : sql.query(c, """
+                                insert into event_participant (event_id, actor_id, role, ordinal)
+                                select $1, t.a, t.r, t.o from unnest($2::uuid[], $3::text[]) with ordinality as t(a, r, o)
+                                """, Tuple.of(id, actors.toArray(UUID[]::new),
+                                roles.stream().map(Enum::name).toArray(String[]::new))).replaceWithVoid());
+    }
+
+    public Uni<Void> replaceSubjects(SqlConnection c, UUID id, List<UUID> places) {
+        return sql.query(c, "delete from event_subject where event_id = $1", Tuple.of(id))
+                .flatMap(x -> places.isEmpty() ? Uni.createFrom().voidItem()
+                        : sql.query(c, """
+                                insert into event_subject (event_id, place_id, ordinal)
+                                select $1, t.p, t.o from unnest($2::uuid[]) with ordinality as t(p, o)
+                                """, Tuple.of(id, places.toArray(UUID[]::new))).replaceWithVoid());
+    }
+
+    public Uni<Void> deleteSources(SqlConnection c, UUID id) {
+        return sql.query(c, "delete from event_source where event_id = $1", Tuple.of(id)).replaceWithVoid();
+    }
+
+    /** Appends sources in the given order; returns their new ids. */
+    public Uni<List<UUID>> insertSources(SqlConnection c, UUID eventId, List<SourceInput> sources) {
+        if (sources.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        int n = sources.size();
+        UUID[] ids = new UUID[n];
+        String[] urls = new String[n];
+        String[] publishers = new String[n];
+        String[] titles = new String[n];
+        OffsetDateTime[] published = new OffsetDateTime[n];
+        String[] excerpts = new String[n];
+        UUID[] speakers = new UUID[n];
+        for (int i = 0; i < n; i++) {
+            SourceInput s = sources.get(i);
+            ids[i] = UUID.randomUUID();
+            urls[i] = s.url();
+            publishers[i] = s.publisher();
+            titles[i] = s.title();
+            published[i] = s.publishedAt() == null ? null : s.publishedAt().atOffset(ZoneOffset.UTC);
+            excerpts[i] = s.excerpt();
+            speakers[i] = s.speakerId();
+        }
+        Tuple args = Tuple.tuple().addUUID(eventId).addArrayOfUUID(ids).addArrayOfString(urls)
+                .addArrayOfString(publishers).addArrayOfString(titles).addArrayOfOffsetDateTime(published)
+                .addArrayOfString(excerpts).addArrayOfUUID(speakers);
+        return sql.query(c, """
+                insert into event_source (event_id, id, url, publisher, title, published_at, excerpt, speaker_id)
+                select $1, t.id, t.url, t.pub, t.title, t.at, t.ex, t.sp
+                from unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[], $8::uuid[])
+                    with ordinality as t(id, url, pub, title, at, ex, sp, o)
+                order by t.o
+                """, args).map(x -> List.of(ids));
+    }
+
+    /**
+     * Claims external ids for an event. Returns how many were claimed: fewer than given means some
+     * belong to another event (ON CONFLICT waits for a concurrent claimer, so this holds under races).
+     */
+    public Uni<Integer> claimExternalIds(SqlConnection c, UUID eventId, List<String> externalIds) {
+        if (externalIds.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return sql.query(c, """
+                insert into event_external_id (external_id, event_id)
+                select x, $1 from unnest($2::text[]) as x
+                on conflict (external_id) do nothing
+                returning external_id
+                """, Tuple.of(eventId, externalIds.toArray(String[]::new))).map(RowSet::rowCount);
+    }
+
+    public Uni<Void> deleteExternalIds(SqlConnection c, UUID eventId) {
+        return sql.query(c, "delete from event_external_id where event_id = $1", Tuple.of(eventId)).replaceWithVoid();
+    }
+
+    public Uni<Boolean> deleteEvent(SqlConnection c, UUID id) {
+        return sql.query(c, "delete from event where id = $1", Tuple.of(id)).map(rows -> rows.rowCount() == 1);
+    }
+
+    public Uni<Boolean> eventExists(SqlConnection c, UUID id) {
+        return sql.query(c, "select 1 from event where id = $1", Tuple.of(id)).map(rows -> rows.size() == 1);
+    }
+
+    public Uni<Void> insertLink(SqlConnection c, UUID id, RelationKind kind, UUID relatedId) {
+        return sql.query(c, "insert into event_relation (event_id, kind, related_id) values ($1, $2, $3) on conflict do nothing",
+                Tuple.of(id, kind.name(), relatedId)).replaceWithVoid();
+    }
+
+    public Uni<Boolean> deleteLink(SqlConnection c, UUID id, RelationKind kind, UUID relatedId) {
+        return sql.query(c, "delete from event_relation where event_id = $1 and kind = $2 and related_id = $3",
+                Tuple.of(id, kind.name(), relatedId)).map(rows -> rows.rowCount() == 1);
+    }
+
+    /** Rewrites the full-text vector: title (A), summary (B), source titles and excerpts (C). */
+    public Uni<Void> refreshSearch(SqlConnection c, List<UUID> ids) {
+        return sql.query(c, """
+                update event e set search =
+                    setweight(to_tsvector('english', e.title), 'A')
+                    || setweight(to_tsvector('english', coalesce(e.summary, '')), 'B')
+                    || setweight(to_tsvector('english', coalesce((select string_agg(concat_ws(' ', s.title, s.excerpt), ' ')
+                                                                 from event_source s where s.event_id = e.id), '')), 'C')
+                where e.id = any($1)
+                """, Tuple.of(ids.toArray(UUID[]::new))).replaceWithVoid();
+    }
+
+    /**
+     * Queues one NOTIFY per change on the write's own transaction: PostgreSQL delivers them only
+     * if and when it commits, to every replica listening.
+     */
+    public Uni<Void> notifyChanges(SqlConnection c, EventChange change, List<UUID> ids) {
+        String[] payloads = ids.stream()
+                .map(id -> new JsonObject().put("change", change.name()).put("id", id.toString()).encode())
+                .toArray(String[]::new);
+        return sql.query(c, "select pg_notify('" + CHANNEL + "', x) from unnest($1::text[]) as x", Tuple.of(payloads))
+                .replaceWithVoid();
+    }
+
+    // ---------------------------------------------------------------- row mapping
+
+    static List<Event> toEvents(RowSet<Row> rows) {
+        List<Event> out = new ArrayList<>(rows.size());
+        rows.forEach(r -> out.add(toEvent(r)));
+        return out;
+    }
+
+    static Event toEvent(Row r) {
+        JsonArray participants = (JsonArray) r.getValue("participants");
+        JsonArray sources = (JsonArray) r.getValue("sources");
+        JsonArray related = (JsonArray) r.getValue("related");
+        JsonArray subjects = (JsonArray) r.getValue("subject_ids");
+        JsonArray externalIds = (JsonArray) r.getValue("external_ids");
+        JsonObject metrics = (JsonObject) r.getValue("metrics");
+        return new Event(
+                r.getUUID("id"),
+                r.getString("title"),
+                r.getString("summary"),
+                r.getString("code"),
+                r.getDouble("goldstein"),
+                r.getInteger("quad_class"),
+                r.getString("root_code"),
+                EventStatus.valueOf(r.getString("status")),
+                r.getLocalDate("start_date"),
+                r.getLocalDate("end_date"),
+                Precision.valueOf(r.getString("precision")),
+                r.getUUID("location_id"),
+                subjects.stream().map(o -> UUID.fromString((String) o)).toList(),
+                participants.stream().map(o -> (JsonObject) o)
+                        .map(p -> new Event.Participant(UUID.fromString(p.getString("actorId")), Role.valueOf(p.getString("role"))))
+                        .toList(),
+                sources.stream().map(o -> (JsonObject) o).map(EventRepository::toSource).toList(),
+                related.stream().map(o -> (JsonObject) o)
+                        .map(l -> new Event.RelatedLink(RelationKind.valueOf(l.getString("kind")), UUID.fromString(l.getString("eventId"))))
+                        .toList(),
+                externalIds.stream().map(o -> (String) o).toList(),
+                metrics == null ? null : toMetrics(metrics),
+                r.getLong("version"),
+                r.getOffsetDateTime("created_at").toInstant(),
+                r.getOffsetDateTime("updated_at").toInstant());
+    }
+
+    private static Event.Source toSource(JsonObject s) {
+        String published = s.getString("publishedAt");
+        String speaker = s.getString("speakerId");
+        return new Event.Source(UUID.fromString(s.getString("id")), s.getString("url"), s.getString("publisher"),
+                s.getString("title"), published == null ? null : OffsetDateTime.parse(published).toInstant(),
+                s.getString("excerpt"), speaker == null ? null : UUID.fromString(speaker));
+    }
+
+    private static Map<String, Double> toMetrics(JsonObject json) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        json.forEach(e -> out.put(e.getKey(), e.getValue() == null ? null : ((Number) e.getValue()).doubleValue()));
+        return out;
+    }
+
+    private static Set<UUID> uuids(RowSet<Row> rows, String column) {
+        Set<UUID> out = new java.util.HashSet<>();
+        rows.forEach(r -> out.add(r.getUUID(column)));
+        return out;
+    }
+}

@@ -1,0 +1,9 @@
+package org.parley.events.event.rest.dto;
+
+import java.util.List;
+
+import org.parley.events.event.Event;
+
+/** One page; {@code nextCursor} goes into {@code after} for the next page, null on the last. */
+public record EventPage(List<Event> items, String nextCursor, long totalCount) {
+}

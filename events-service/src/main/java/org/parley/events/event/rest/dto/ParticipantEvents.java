@@ -1,0 +1,10 @@
+package org.parley.events.event.rest.dto;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.parley.events.event.Event;
+
+/** One actor's most recent events (the gateway's batched Actor.events). */
+public record ParticipantEvents(UUID actorId, List<Event> items, long totalCount) {
+}

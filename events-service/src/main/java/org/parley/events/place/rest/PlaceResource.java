@@ -1,0 +1,141 @@
+package org.parley.events.place.rest;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.parley.events.place.Place;
+import org.parley.events.place.repository.PlaceRepository;
+import org.parley.events.place.rest.dto.PlaceDto;
+import org.parley.events.place.rest.dto.PlaceInput;
+import org.parley.events.place.rest.dto.PlaceResolve;
+import org.parley.events.place.service.PlaceService;
+import org.parley.events.problem.ApiException;
+import org.parley.events.problem.Params;
+import org.parley.events.problem.Problem;
+import org.parley.events.problem.Versions;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+
+@Path("/places")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "400", description = "Bad request",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class PlaceResource {
+
+    private final PlaceService service;
+    private final PlaceRepository places;
+
+    public PlaceResource(PlaceService service, PlaceRepository places) {
+        this.service = service;
+        this.places = places;
+    }
+
+    @GET
+    @Path("/{id}")
+    @WithSession
+    @Operation(operationId = "getPlace", summary = "One place")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PlaceDto.class)))
+    @APIResponse(responseCode = "404", description = "No such place")
+    public Uni<PlaceDto> getPlace(@PathParam("id") String id) {
+        UUID placeId = Params.uuid("id", id);
+        return places.findById(placeId).map(p -> {
+            if (p == null) {
+                throw ApiException.notFound("no place " + placeId);
+            }
+            return PlaceDto.of(p);
+        });
+    }
+
+    @GET
+    @WithSession
+    @Operation(operationId = "listPlaces", summary = "Places by ids (order kept, at most 500) or by name/kind/country/parent")
+    public Uni<List<PlaceDto>> listPlaces(@QueryParam("ids") List<String> ids, @QueryParam("text") String text,
+            @QueryParam("kind") List<String> kind, @QueryParam("countryCode") String countryCode,
+            @QueryParam("parentId") String parentId, @QueryParam("limit") String limit) {
+        List<UUID> wanted = Params.uuids("ids", ids);
+        if (!wanted.isEmpty()) {
+            if (wanted.size() > 500) {
+                throw ApiException.badRequest("ids", "at most 500 ids per request");
+            }
+            return places.findPlacesByIds(wanted).map(PlaceResource::dtos);
+        }
+        return places.searchPlaces(text, Params.enums("kind", kind, Place.Kind.class), countryCode,
+                Params.optionalUuid("parentId", parentId), Params.intValue("limit", limit, 100, 1, 500))
+                .map(PlaceResource::dtos);
+    }
+
+    @POST
+    @Operation(operationId = "createPlace", summary = "Create a place")
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = PlaceDto.class)))
+    public Uni<RestResponse<PlaceDto>> createPlace(@Valid @NotNull PlaceInput input) {
+        return service.createPlace(input).map(p -> RestResponse.ResponseBuilder
+                .<PlaceDto>created(URI.create("/places/" + p.id)).entity(PlaceDto.of(p)).build());
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Operation(operationId = "updatePlace", summary = "Replace a place (version in the body or If-Match)")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PlaceDto.class)))
+    @APIResponse(responseCode = "409", description = "Stale version")
+    @APIResponse(responseCode = "428", description = "No version given")
+    public Uni<PlaceDto> updatePlace(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull PlaceInput input) {
+        UUID placeId = Params.uuid("id", id);
+        long version = Versions.required(input.version(), ifMatch);
+        return service.updatePlace(placeId, input, version)
+                .map(p -> {
+                    if (p == null) {
+                        throw ApiException.notFound("no place " + placeId);
+                    }
+                    return PlaceDto.of(p);
+                });
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(operationId = "deletePlace", summary = "Delete a place that no event or child place uses")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "409", description = "Still in use")
+    public Uni<Void> deletePlace(@PathParam("id") String id) {
+        UUID placeId = Params.uuid("id", id);
+        return service.deletePlace(placeId).map(deleted -> {
+            if (!deleted) {
+                throw ApiException.notFound("no place " + placeId);
+            }
+            return null;
+        });
+    }
+
+    @POST
+    @Path("/resolve")
+    @Operation(operationId = "resolvePlaces", summary = "External keys → place ids, creating missing places; idempotent")
+    public Uni<PlaceResolve.Result> resolvePlaces(@Valid @NotNull PlaceResolve.Request request) {
+        return places.resolvePlaces(request.items()).map(PlaceResolve.Result::new);
+    }
+
+    private static List<PlaceDto> dtos(List<Place> list) {
+        return list.stream().map(PlaceDto::of).toList();
+    }
+}
