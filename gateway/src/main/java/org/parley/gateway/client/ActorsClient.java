@@ -1,0 +1,128 @@
+package org.parley.gateway.client;
+
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The gateway's only way to actors-service. Owns the timeout, the bounded retry (reads only), the
+ * circuit breaker and the translation of failures into {@link BackendException}s.
+ */
+@ApplicationScoped
+public class ActorsClient {
+
+    public static final String SERVICE = "actors-service";
+
+    private final ActorsApi api;
+
+    public ActorsClient(@RestClient ActorsApi api) {
+        this.api = api;
+    }
+
+    /** The actor, or null when actors-service does not know the id. */
+    public Uni<ActorsModel.Actor> getActor(String id) {
+        return guarded(read(() -> api.getActor(id))).onFailure(BackendException.class)
+                .recoverWithUni(e -> notFoundAsNull((BackendException) e));
+    }
+
+    /** Actors by id, one request per 500 distinct ids; unknown ids are simply absent from the map. */
+    public Uni<Map<String, ActorsModel.Actor>> findActorsByIds(Collection<String> ids) {
+        return guarded(Chunks.call(ids, csv -> read(() -> api.listActorsByIds(csv)))).map(pages -> {
+            Map<String, ActorsModel.Actor> byId = new HashMap<>();
+            pages.forEach(page -> page.items().forEach(actor -> byId.put(actor.id(), actor)));
+            return byId;
+        });
+    }
+
+    public Uni<ActorsModel.ActorPage> searchActors(ActorsModel.ActorSearch search, int limit, String after) {
+        return guarded(read(() -> api.searchActors(search.text(), search.kinds(), search.country(), limit, after)));
+    }
+
+    /** Relationships touching each of the given actors (in both directions), one request per chunk. */
+    public Uni<Map<String, List<ActorsModel.Relationship>>> findRelationshipsOfActors(Collection<String> actorIds) {
+        Set<String> wanted = new HashSet<>(actorIds);
+        return guarded(Chunks.call(actorIds, csv -> read(() -> api.listRelationshipsOfActors(csv)))).map(lists -> {
+            Map<String, List<ActorsModel.Relationship>> byActor = new HashMap<>();
+            Set<String> seen = new HashSet<>();
+            for (List<ActorsModel.Relationship> list : lists) {
+                for (ActorsModel.Relationship r : list) {
+                    if (!seen.add(r.id())) {
+                        continue; // two chunks may both return a relationship between their actors
+                    }
+                    if (wanted.contains(r.fromId())) {
+                        byActor.computeIfAbsent(r.fromId(), k -> new ArrayList<>()).add(r);
+                    }
+                    if (wanted.contains(r.toId()) && !r.toId().equals(r.fromId())) {
+                        byActor.computeIfAbsent(r.toId(), k -> new ArrayList<>()).add(r);
+                    }
+                }
+            }
+            return byActor;
+        });
+    }
+
+    public Uni<ActorsModel.Actor> createActor(ActorsModel.ActorInput input) {
+        return guarded(write(() -> api.createActor(input)));
+    }
+
+    public Uni<ActorsModel.Actor> updateActor(String id, ActorsModel.ActorInput input) {
+        return guarded(write(() -> api.updateActor(id, input)));
+    }
+
+    /** True when deleted, false when there was no such actor. */
+    public Uni<Boolean> deleteActor(String id) {
+        return guarded(write(() -> api.deleteActor(id))).map(ignored -> Boolean.TRUE)
+                .onFailure(BackendException.class).recoverWithUni(e -> notFoundAsNull((BackendException) e)
+                        .map(ignored -> Boolean.FALSE));
+    }
+
+    public Uni<ActorsModel.Relationship> addRelationship(String actorId, ActorsModel.RelationshipInput input) {
+        return guarded(write(() -> api.addRelationship(actorId, input)));
+    }
+
+    // Every read shares one timeout, retry policy and circuit breaker: if actors-service is down, all
+    // reads should stop hammering it together. Values are overridable by MicroProfile config
+    // (org.parley.gateway.client.ActorsClient/read/Timeout/value, …). Retries only when asking again can
+    // help; a 404 or 400 is an answer, not a failure, so it neither retries nor trips the breaker.
+    @Timeout(value = 1500, unit = ChronoUnit.MILLIS)
+    @Retry(maxRetries = 1, delay = 100, jitter = 50, retryOn = { BackendUnavailableException.class,
+            TimeoutException.class })
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, successThreshold = 2, failOn = {
+            BackendUnavailableException.class, TimeoutException.class })
+    <T> Uni<T> read(Supplier<Uni<T>> call) {
+        return call.get().onFailure().transform(t -> BackendErrors.translate(SERVICE, t));
+    }
+
+    // Writes are never retried: a POST that timed out may have been applied.
+    @Timeout(value = 3000, unit = ChronoUnit.MILLIS)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, successThreshold = 2, failOn = {
+            BackendUnavailableException.class, TimeoutException.class })
+    <T> Uni<T> write(Supplier<Uni<T>> call) {
+        return call.get().onFailure().transform(t -> BackendErrors.translate(SERVICE, t));
+    }
+
+    /** Fault-tolerance exceptions (timeout, open circuit) become BackendExceptions too. */
+    private static <T> Uni<T> guarded(Uni<T> call) {
+        return call.onFailure().transform(t -> BackendErrors.translate(SERVICE, t));
+    }
+
+    private static <T> Uni<T> notFoundAsNull(BackendException e) {
+        return e.kind() == BackendException.Kind.NOT_FOUND ? Uni.createFrom().nullItem() : Uni.createFrom().failure(e);
+    }
+}

@@ -1,0 +1,155 @@
+package org.parley.gateway.client;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The gateway's only way to events-service. Owns the timeout, the bounded retry (reads only), the
+ * circuit breaker and the translation of failures into {@link BackendException}s.
+ */
+@ApplicationScoped
+public class EventsClient {
+
+    public static final String SERVICE = "events-service";
+
+    /** The CAMEO catalogue changes with a release of events-service, not per request. */
+    private static final Duration CATALOGUE_TTL = Duration.ofMinutes(10);
+
+    private final EventsApi api;
+    private volatile List<EventsModel.EventType> catalogue;
+    private volatile long catalogueExpiresAt;
+
+    public EventsClient(@RestClient EventsApi api) {
+        this.api = api;
+    }
+
+    /** The whole CAMEO catalogue, cached for a while; a failed load is not cached. */
+    public Uni<List<EventsModel.EventType>> eventTypes() {
+        List<EventsModel.EventType> cached = catalogue;
+        if (cached != null && System.nanoTime() - catalogueExpiresAt < 0) {
+            return Uni.createFrom().item(cached);
+        }
+        return guarded(read(() -> api.listEventTypes(null))).invoke(loaded -> {
+            catalogue = List.copyOf(loaded);
+            catalogueExpiresAt = System.nanoTime() + CATALOGUE_TTL.toNanos();
+        });
+    }
+
+    public Uni<List<EventsModel.EventType>> eventTypes(String rootCode) {
+        return guarded(read(() -> api.listEventTypes(rootCode)));
+    }
+
+    public Uni<EventsModel.Place> getPlace(String id) {
+        return guarded(read(() -> api.getPlace(id))).onFailure(BackendException.class)
+                .recoverWithUni(e -> notFoundAsNull((BackendException) e));
+    }
+
+    public Uni<Map<String, EventsModel.Place>> findPlacesByIds(Collection<String> ids) {
+        return guarded(Chunks.call(ids, csv -> read(() -> api.listPlacesByIds(csv)))).map(lists -> {
+            Map<String, EventsModel.Place> byId = new HashMap<>();
+            lists.forEach(list -> list.forEach(place -> byId.put(place.id(), place)));
+            return byId;
+        });
+    }
+
+    public Uni<EventsModel.Event> getEvent(String id) {
+        return guarded(read(() -> api.getEvent(id))).onFailure(BackendException.class)
+                .recoverWithUni(e -> notFoundAsNull((BackendException) e));
+    }
+
+    public Uni<Map<String, EventsModel.Event>> findEventsByIds(Collection<String> ids) {
+        return guarded(Chunks.call(ids, csv -> read(() -> api.listEventsByIds(csv)))).map(pages -> {
+            Map<String, EventsModel.Event> byId = new HashMap<>();
+            pages.forEach(page -> page.items().forEach(event -> byId.put(event.id(), event)));
+            return byId;
+        });
+    }
+
+    public Uni<EventsModel.EventPage> listEvents(EventsModel.EventQuery q, int limit, String after) {
+        return guarded(read(() -> api.listEvents(q.actors(), q.dyad(), q.codes(), q.roots(), q.quads(), q.statuses(),
+                q.from(), q.to(), q.places(), q.text(), q.sort(), limit, after)));
+    }
+
+    /** The first {@code limit} events of each actor (by the given filters), keyed by actor id. */
+    public Uni<Map<String, EventsModel.ParticipantEvents>> findEventsByParticipants(Collection<String> actorIds,
+            EventsModel.EventQuery q, int limit) {
+        return guarded(Chunks.call(actorIds, csv -> read(() -> api.listEventsByParticipants(csv, limit, q.codes(),
+                q.roots(), q.quads(), q.statuses(), q.from(), q.to(), q.places(), q.text(), q.sort()))))
+                .map(lists -> {
+                    Map<String, EventsModel.ParticipantEvents> byActor = new HashMap<>();
+                    lists.forEach(list -> list.forEach(entry -> byActor.put(entry.actorId(), entry)));
+                    return byActor;
+                });
+    }
+
+    public Uni<EventsModel.DyadStats> dyadStats(String a, String b, String interval, LocalDate from, LocalDate to) {
+        return guarded(read(() -> api.dyadStats(a, b, interval, from, to)));
+    }
+
+    public Uni<Map<String, List<EventsModel.Counterpart>>> counterpartsOfActors(Collection<String> actorIds,
+            int limit) {
+        return guarded(Chunks.call(actorIds, csv -> read(() -> api.counterpartsOfActors(csv, limit)))).map(lists -> {
+            Map<String, List<EventsModel.Counterpart>> byActor = new HashMap<>();
+            lists.forEach(list -> list.forEach(entry -> byActor.put(entry.actorId(), entry.counterparts())));
+            return byActor;
+        });
+    }
+
+    public Uni<EventsModel.Event> recordEvent(EventsModel.EventInput input) {
+        return guarded(write(() -> api.recordEvent(input)));
+    }
+
+    public Uni<EventsModel.Event> replaceEvent(String id, EventsModel.EventInput input) {
+        return guarded(write(() -> api.replaceEvent(id, input)));
+    }
+
+    public Uni<EventsModel.Event> addSource(String eventId, EventsModel.SourceInput input) {
+        return guarded(write(() -> api.addSource(eventId, input)));
+    }
+
+    public Uni<EventsModel.Event> linkEvents(String eventId, EventsModel.LinkInput input) {
+        return guarded(write(() -> api.linkEvents(eventId, input)));
+    }
+
+    // Same policy as ActorsClient: one breaker per service for reads; retry only what a retry can fix.
+    @Timeout(value = 1500, unit = ChronoUnit.MILLIS)
+    @Retry(maxRetries = 1, delay = 100, jitter = 50, retryOn = { BackendUnavailableException.class,
+            TimeoutException.class })
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, successThreshold = 2, failOn = {
+            BackendUnavailableException.class, TimeoutException.class })
+    <T> Uni<T> read(Supplier<Uni<T>> call) {
+        return call.get().onFailure().transform(t -> BackendErrors.translate(SERVICE, t));
+    }
+
+    // Writes are never retried: a POST that timed out may have been applied.
+    @Timeout(value = 3000, unit = ChronoUnit.MILLIS)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, successThreshold = 2, failOn = {
+            BackendUnavailableException.class, TimeoutException.class })
+    <T> Uni<T> write(Supplier<Uni<T>> call) {
+        return call.get().onFailure().transform(t -> BackendErrors.translate(SERVICE, t));
+    }
+
+    private static <T> Uni<T> guarded(Uni<T> call) {
+        return call.onFailure().transform(t -> BackendErrors.translate(SERVICE, t));
+    }
+
+    private static <T> Uni<T> notFoundAsNull(BackendException e) {
+        return e.kind() == BackendException.Kind.NOT_FOUND ? Uni.createFrom().nullItem() : Uni.createFrom().failure(e);
+    }
+}

@@ -1,0 +1,52 @@
+package org.parley.gateway.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The gateway's own settings (backend URLs live under quarkus.rest-client.*). */
+@ConfigMapping(prefix = "parley.gateway")
+public interface GatewayConfig {
+
+    Security security();
+
+    Limits limits();
+
+    Stream stream();
+
+    /** Largest page a client may ask for; bigger pages would only move the cost to the backends. */
+    @WithDefault("100")
+    int maxPageSize();
+
+    interface Security {
+        /**
+         * When true, queries and subscriptions need a token with role {@code reader} (or
+         * {@code editor}); off by default because Parley's data is public.
+         */
+        @WithDefault("false")
+        boolean readsRequireRole();
+    }
+
+    /**
+     * Per-document limits that graphql-java does not enforce itself (aliases, tokens). Depth and
+     * complexity are SmallRye's instrumentation settings. Absent means unlimited (dev, test).
+     */
+    interface Limits {
+        Optional<Integer> maxAliases();
+
+        Optional<Integer> maxTokens();
+    }
+
+    interface Stream {
+        /** The events-service SSE endpoint; one shared connection per gateway instance. */
+        Optional<String> url();
+
+        @WithDefault("PT0.2S")
+        Duration initialBackoff();
+
+        @WithDefault("PT10S")
+        Duration maxBackoff();
+    }
+}

@@ -1,0 +1,4 @@
+package org.parley.gateway.graphql.model;
+
+public record QuadCount(int quadClass, int count) {
+}

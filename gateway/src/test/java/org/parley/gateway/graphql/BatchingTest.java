@@ -1,0 +1,267 @@
+package org.parley.gateway.graphql;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.parley.gateway.Fixtures.actor;
+import static org.parley.gateway.Fixtures.event;
+import static org.parley.gateway.Fixtures.id;
+import static org.parley.gateway.Fixtures.json;
+import static org.parley.gateway.Fixtures.page;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.parley.gateway.Gql;
+import org.parley.gateway.WireMockBackends;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+
+/** One backend call per service per nesting level, whatever the page size. */
+@QuarkusTest
+@WithTestResource(WireMockBackends.class)
+class BatchingTest {
+
+    @WireMockBackends.Actors
+    WireMockServer actors;
+
+    @WireMockBackends.Events
+    WireMockServer events;
+
+    @Inject
+    CircuitBreakerMaintenance breakers;
+
+    @BeforeEach
+    void reset() {
+        actors.resetAll();
+        events.resetAll();
+        breakers.resetAll();
+    }
+
+    /** n events; event i has participants actor i, actor i+1 and actor 0 (so ids repeat across the page). */
+    private List<String> stubEventsPage(int n, String prefix) {
+        List<Object> items = new ArrayList<>();
+        List<Object> pool = new ArrayList<>();
+        List<String> actorIds = new ArrayList<>();
+        for (int i = 0; i <= n; i++) {
+            actorIds.add(id(prefix + "-actor-" + i));
+            pool.add(actor(actorIds.get(i), prefix + " actor " + i));
+        }
+        for (int i = 0; i < n; i++) {
+            items.add(event(id(prefix + "-event-" + i), prefix + " event " + i,
+                    List.of(actorIds.get(i), actorIds.get(i + 1), actorIds.get(0))));
+        }
+        events.stubFor(get(urlPathEqualTo("/events")).willReturn(okJson(page(items, null, n))));
+        // actors-service answers the ids it knows; answering the whole pool is the same for the gateway.
+        actors.stubFor(get(urlPathEqualTo("/actors")).withQueryParam("ids", matching(".+"))
+                .willReturn(okJson(page(pool, null, pool.size()))));
+        return actorIds;
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder okJson(Object body) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(json(body));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = { 1, 20, 100 })
+    void resolvesAllParticipantsOfAPageWithOneActorsCall(int pageSize) {
+        List<String> actorIds = stubEventsPage(pageSize, "p" + pageSize);
+
+        Gql.post("""
+                query Page($first: Int) {
+                  events(first: $first) {
+                    totalCount
+                    edges { cursor node { id title participants { role actor { id name } } } }
+                  }
+                }""", Map.of("first", pageSize))
+                .statusCode(200)
+                .body("errors", nullValue())
+                .body("data.events.edges", hasSize(pageSize))
+                .body("data.events.edges[0].node.participants[2].actor.name", is("p" + pageSize + " actor 0"))
+                .body("data.events.edges[" + (pageSize - 1) + "].node.participants[1].actor.name",
+                        is("p" + pageSize + " actor " + pageSize));
+
+        events.verify(1, getRequestedFor(urlPathEqualTo("/events")));
+        List<LoggedRequest> actorCalls = actors.findAll(getRequestedFor(urlPathEqualTo("/actors")));
+        assertEquals(1, actorCalls.size(), "actors-service calls for a page of " + pageSize);
+        List<String> asked = Arrays.asList(actorCalls.get(0).queryParameter("ids").firstValue().split(","));
+        assertEquals(new HashSet<>(asked).size(), asked.size(), "each id asked once: " + asked);
+        assertEquals(new HashSet<>(actorIds), new HashSet<>(asked));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = { 1, 20, 100 })
+    void resolvesActorsEventsAndCounterpartsWithOneCallPerLevel(int pageSize) {
+        List<Object> pool = new ArrayList<>();
+        List<Object> byParticipant = new ArrayList<>();
+        List<Object> counterparts = new ArrayList<>();
+        String other = id("n" + pageSize + "-other");
+        pool.add(actor(other, "the other"));
+        for (int i = 0; i < pageSize; i++) {
+            String actorId = id("n" + pageSize + "-actor-" + i);
+            pool.add(actor(actorId, "actor " + i));
+            byParticipant.add(Map.of("actorId", actorId, "totalCount", 7, "items",
+                    List.of(event(id("n" + pageSize + "-ev-" + i), "event " + i, List.of(actorId, other)))));
+            counterparts.add(Map.of("actorId", actorId, "counterparts", List.of(Map.of("actorId", other, "count", 3))));
+        }
+        actors.stubFor(get(urlPathEqualTo("/actors")).withQueryParam("text", matching(".*"))
+                .willReturn(okJson(page(pool.subList(1, pool.size()), null, pageSize))));
+        actors.stubFor(get(urlPathEqualTo("/actors")).withQueryParam("ids", matching(".+"))
+                .willReturn(okJson(page(pool, null, pool.size()))));
+        events.stubFor(get(urlPathEqualTo("/events/by-participants")).willReturn(okJson(byParticipant)));
+        events.stubFor(get(urlPathEqualTo("/stats/counterparts")).willReturn(okJson(counterparts)));
+
+        Gql.post("""
+                query Nested($first: Int) {
+                  actors(filter: {text: "actor"}, first: $first) {
+                    edges { node {
+                      name
+                      events(first: 5) { totalCount pageInfo { hasNextPage } edges { node { title participants { actor { name } } } } }
+                      counterparts(limit: 3) { count actor { name } }
+                    } }
+                  }
+                }""", Map.of("first", pageSize))
+                .statusCode(200)
+                .body("errors", nullValue())
+                .body("data.actors.edges", hasSize(pageSize))
+                .body("data.actors.edges[0].node.events.totalCount", is(7))
+                .body("data.actors.edges[0].node.events.pageInfo.hasNextPage", is(true))
+                .body("data.actors.edges[0].node.events.edges[0].node.participants[1].actor.name", is("the other"))
+                .body("data.actors.edges[0].node.counterparts[0].actor.name", is("the other"));
+
+        actors.verify(1, getRequestedFor(urlPathEqualTo("/actors")).withQueryParam("text", matching(".*")));
+        events.verify(1, getRequestedFor(urlPathEqualTo("/events/by-participants")));
+        events.verify(1, getRequestedFor(urlPathEqualTo("/stats/counterparts")));
+        // Two levels ask for actors: counterparts.actor (level 4) and events…participants.actor (level 7).
+        actors.verify(2, getRequestedFor(urlPathEqualTo("/actors")).withQueryParam("ids", matching(".+")));
+    }
+
+    @Test
+    void chunksMoreThan500DistinctIdsIntoSeveralCalls() {
+        List<Object> items = new ArrayList<>();
+        List<Object> pool = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            List<String> participants = new ArrayList<>();
+            for (int j = 0; j < 6; j++) {
+                String actorId = id("chunk-" + i + "-" + j);
+                participants.add(actorId);
+                pool.add(actor(actorId, "chunk actor " + i + "/" + j));
+            }
+            items.add(event(id("chunk-event-" + i), "chunk event " + i, participants));
+        }
+        events.stubFor(get(urlPathEqualTo("/events")).willReturn(okJson(page(items, null, 100))));
+        actors.stubFor(get(urlPathEqualTo("/actors")).withQueryParam("ids", matching(".+"))
+                .willReturn(okJson(page(pool, null, pool.size()))));
+
+        Gql.post("{ events(first: 100) { edges { node { participants { actor { name } } } } } }")
+                .statusCode(200)
+                .body("errors", nullValue())
+                .body("data.events.edges[99].node.participants[5].actor.name", is("chunk actor 99/5"));
+
+        List<LoggedRequest> calls = actors.findAll(getRequestedFor(urlPathEqualTo("/actors")));
+        assertEquals(2, calls.size(), "600 distinct ids = one call of 500 + one of 100");
+        List<Integer> sizes = calls.stream().map(c -> c.queryParameter("ids").firstValue().split(",").length)
+                .sorted().toList();
+        assertEquals(List.of(100, 500), sizes);
+    }
+
+    @Test
+    void filtersEventsByListsOfIdsAndEnums() {
+        String a = id("filter-a");
+        String b = id("filter-b");
+        String place = id("filter-place");
+        events.stubFor(get(urlPathEqualTo("/events")).willReturn(okJson(page(List.of(), null, 0))));
+
+        Gql.post("""
+                query Filtered($ids: [ID!], $place: ID!) {
+                  events(filter: {actorIds: $ids, dyad: {a: $place, b: $place}, codes: ["042", "043"],
+                                  quadClasses: [1, 2], statuses: [OCCURRED, ANNOUNCED], from: "2025-01-01",
+                                  to: "2025-12-31", placeIds: [$place], text: "talks"}, first: 5) {
+                    totalCount edges { node { id } }
+                  }
+                }""", Map.of("ids", List.of(a, b), "place", place))
+                .statusCode(200)
+                .body("errors", nullValue())
+                .body("data.events.totalCount", is(0));
+
+        LoggedRequest call = events.findAll(getRequestedFor(urlPathEqualTo("/events"))).get(0);
+        assertEquals(List.of(a, b), call.queryParameter("actor").values());
+        assertEquals(List.of("042", "043"), call.queryParameter("code").values());
+        assertEquals(List.of("1", "2"), call.queryParameter("quad").values());
+        assertEquals(List.of("OCCURRED", "ANNOUNCED"), call.queryParameter("status").values());
+        assertEquals(place + "," + place, call.queryParameter("dyad").firstValue());
+        assertEquals("2025-01-01", call.queryParameter("from").firstValue());
+        assertEquals(List.of(place), call.queryParameter("place").values());
+        assertEquals("talks", call.queryParameter("text").firstValue());
+        assertEquals("5", call.queryParameter("limit").firstValue());
+    }
+
+    @Test
+    void rejectsMalformedIdsWithoutCallingABackend() {
+        Gql.post("{ actor(id: \"not-a-uuid\") { name } }")
+                .statusCode(200)
+                .body("data.actor", nullValue())
+                .body("errors[0].extensions.code", is("BAD_USER_INPUT"))
+                .body("errors[0].message", containsString("UUID"))
+                .body("errors[0].path[0]", is("actor"));
+        actors.verify(0, WireMock.anyRequestedFor(WireMock.anyUrl()));
+    }
+
+    @Test
+    void pagesWithRelayCursors() {
+        List<Object> items = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            items.add(event(id("cursor-" + i), "cursor " + i, List.of()));
+        }
+        events.stubFor(get(urlPathEqualTo("/events")).withQueryParam("after", WireMock.absent())
+                .willReturn(okJson(page(items, "backend-next", 10))));
+        events.stubFor(get(urlPathEqualTo("/events")).withQueryParam("after", WireMock.equalTo("backend-next"))
+                .willReturn(okJson(page(items.subList(0, 1), null, 10))));
+
+        String end = Gql.post("{ events(first: 3) { pageInfo { hasNextPage endCursor } edges { cursor } } }")
+                .statusCode(200)
+                .body("data.events.pageInfo.hasNextPage", is(true))
+                .body("data.events.pageInfo.endCursor", notNullValue())
+                .extract().path("data.events.pageInfo.endCursor");
+
+        Gql.post("query Next($after: String) { events(first: 3, after: $after) { pageInfo { hasNextPage } edges { node { title } } } }",
+                Map.of("after", end))
+                .statusCode(200)
+                .body("data.events.edges", hasSize(1))
+                .body("data.events.pageInfo.hasNextPage", is(false));
+    }
+
+    @Test
+    void countsBackendCallsInMetrics() {
+        stubEventsPage(2, "metrics");
+        Gql.post("{ events(first: 2) { edges { node { participants { actor { name } } } } } }").statusCode(200);
+
+        RestAssured.get("/q/metrics").then().statusCode(200)
+                .body(containsString("http_client_requests_seconds_count"))
+                .body(containsString("uri=\"/actors\""));
+    }
+}
