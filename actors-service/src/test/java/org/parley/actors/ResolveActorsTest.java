@@ -71,6 +71,33 @@ class ResolveActorsTest {
     }
 
     @Test
+    void findsAnActorCreatedByHandWithTheSameCodeAndName() {
+        String token = Fixtures.token();
+        Map<String, Object> putin = Fixtures.actor("PERSON", "Vladimir Putin " + token, "Putin");
+        putin.put("cameoCode", "RUSGOV");
+        String id = Fixtures.create(putin).getString("id");
+
+        JsonPath answer = resolve(List.of(item("RUSGOV", "VLADIMIR  PUTIN " + token.toUpperCase(), "RUS"),
+                item("RUSMIL", "Vladimir Putin " + token, null)));
+        assertEquals(id, answer.getString("items[0].id"));
+        assertEquals(false, answer.getBoolean("items[0].created"));
+        assertNotEquals(id, answer.getString("items[1].id"), "another code is another actor");
+        assertEquals(true, answer.getBoolean("items[1].created"));
+        given().queryParam("text", token).when().get("/actors").then().body("totalCount", equalTo(2));
+    }
+
+    @Test
+    void keepsItsAnswerWhenAMatchingActorIsAddedLater() {
+        String token = Fixtures.token();
+        String resolved = resolve(List.of(item("UKRGOV", "Zelensky " + token, null))).getString("items[0].id");
+        Map<String, Object> manual = Fixtures.actor("PERSON", "Zelensky " + token);
+        manual.put("cameoCode", "UKRGOV");
+        String manualId = Fixtures.create(manual).getString("id");
+        assertNotEquals(resolved, manualId);
+        assertEquals(resolved, resolve(List.of(item("UKRGOV", "ZELENSKY " + token, null))).getString("items[0].id"));
+    }
+
+    @Test
     void distinguishesCameoCodes() {
         String token = Fixtures.token();
         JsonPath answer = resolve(List.of(item("RUSGOV", "Putin " + token, null), item("RUS", "Putin " + token, null)));

@@ -16,6 +16,14 @@ import org.parley.actors.Actor;
 @WithSession
 public class ActorRepository implements PanacheRepositoryBase<Actor, UUID> {
 
+    /**
+     * Exactly the columns Actor maps: Hibernate Reactive fails on an unmapped column in a native
+     * entity query, so "a.*" would break the day a migration adds one.
+     */
+    private static final String ACTOR_COLUMNS = "a.id, a.kind, a.name, a.aliases, a.country, a.cameo_code, "
+            + "a.wikidata_id, a.description, a.resolution_key, a.match_key, a.search_text, a.version, "
+            + "a.created_at, a.updated_at";
+
     /** One SELECT for the whole list; the caller's order is restored in memory. */
     public Uni<List<Actor>> findActorsByIds(List<UUID> ids) {
         if (ids.isEmpty()) {
@@ -32,7 +40,7 @@ public class ActorRepository implements PanacheRepositoryBase<Actor, UUID> {
      * folded search column through parley_fold(), which the trigram index serves.
      */
     public Uni<List<Actor>> searchActors(ActorFilter filter, int limit) {
-        StringBuilder sql = new StringBuilder("select a.* from actor a");
+        StringBuilder sql = new StringBuilder("select ").append(ACTOR_COLUMNS).append(" from actor a");
         appendWhere(sql, filter, true);
         sql.append(" order by a.name, a.id");
         return getSession().chain(session -> {
@@ -85,8 +93,9 @@ public class ActorRepository implements PanacheRepositoryBase<Actor, UUID> {
     }
 
     /**
-     * Inserts the actors whose resolution key is not taken yet, in one statement for the whole
-     * batch, and answers the keys it inserted. ON CONFLICT DO NOTHING waits for a concurrent
+     * Inserts the actors whose key matches no actor yet (neither one created by resolve nor one
+     * with the same CAMEO code and folded name), in one statement for the whole batch, and
+     * answers the keys it inserted. ON CONFLICT DO NOTHING waits for a concurrent
      * transaction holding the same key and then skips it, so two importers never create the same
      * actor; rows go in key order so two overlapping batches lock keys in the same order and
      * cannot deadlock.
@@ -100,7 +109,9 @@ public class ActorRepository implements PanacheRepositoryBase<Actor, UUID> {
     }
 
     /**
-     * The actor id for every item, as rows [ord, id, resolution key] in item order. A separate
+     * The actor id for every item, as rows [ord, id, key] in item order: the actor resolve created
+     * for the key if there is one (so an answer never changes once given), else the oldest actor
+     * with that CAMEO code and folded name. A separate
      * statement on purpose: under READ COMMITTED it sees rows that concurrent batches committed
      * while the insert waited for them, which the insert's own snapshot does not.
      */
@@ -125,6 +136,7 @@ public class ActorRepository implements PanacheRepositoryBase<Actor, UUID> {
                 insert into actor (id, kind, name, country, cameo_code, resolution_key)
                 select gen_random_uuid(), i.kind, i.name, i.country, i.cameo_code, i.key
                   from (select distinct on (key) * from input order by key, ord) i
+                 where not exists (select 1 from actor a where a.match_key = i.key)
                  order by i.key
                 on conflict (resolution_key) do nothing
                 returning resolution_key
@@ -134,9 +146,14 @@ public class ActorRepository implements PanacheRepositoryBase<Actor, UUID> {
 
     private static final String FIND_RESOLVED = """
             with input as (%s)
-            select i.ord, a.id, a.resolution_key
+            select i.ord, m.id, i.key
               from input i
-              join actor a on a.resolution_key = i.key
+              cross join lateral (
+                    select a.id
+                      from actor a
+                     where a.resolution_key = i.key or a.match_key = i.key
+                     order by a.resolution_key = i.key desc nulls last, a.created_at, a.id
+                     limit 1) m
              order by i.ord
             """.formatted(INPUT);
 
