@@ -175,4 +175,18 @@ class RelationshipResourceTest {
         given().when().get("/actors/" + state + "/relationships").then().statusCode(200).body("$", empty());
         given().queryParam("actors", envoy).when().get("/relationships").then().body("$", empty());
     }
+
+    @Test
+    void rejectsMalformedOrTooManyActorIdsInBulk() {
+        given().queryParam("actors", "nope").when().get("/relationships")
+                .then().statusCode(400)
+                .header("Content-Type", startsWith(PROBLEM))
+                .body("violations[0].field", equalTo("actors"));
+        StringBuilder ids = new StringBuilder(UUID.randomUUID().toString());
+        for (int i = 0; i < 500; i++) {
+            ids.append(',').append(UUID.randomUUID());
+        }
+        given().queryParam("actors", ids.toString()).when().get("/relationships")
+                .then().statusCode(400).body("violations[0].field", equalTo("actors"));
+    }
 }

@@ -68,7 +68,7 @@ public class ActorResource {
             content = @Content(schema = @Schema(implementation = ActorView.class)))
     @APIResponse(responseCode = "404", description = "No such actor",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public Uni<RestResponse<ActorView>> getActor(@PathParam("id") String id) {
+    public Uni<RestResponse<ActorView>> getActor(@Parameter(description = "Actor id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
         UUID actorId = RequestParams.uuid(id, "id");
         return service.findActor(actorId).map(actor -> withETag(RestResponse.ResponseBuilder.ok(ActorView.of(
                 orNotFound(actor, actorId))), actor).build());
@@ -145,7 +145,7 @@ public class ActorResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "No version given",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public Uni<RestResponse<ActorView>> updateActor(@PathParam("id") String id,
+    public Uni<RestResponse<ActorView>> updateActor(@Parameter(description = "Actor id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             @Parameter(description = "The ETag last read, e.g. \"3\"") @HeaderParam("If-Match") String ifMatch,
             @NotNull(message = "a JSON body is required") @Valid ActorInput body) {
         UUID actorId = RequestParams.uuid(id, "id");
@@ -164,7 +164,7 @@ public class ActorResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such actor",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public Uni<RestResponse<Void>> deleteActor(@PathParam("id") String id) {
+    public Uni<RestResponse<Void>> deleteActor(@Parameter(description = "Actor id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
         UUID actorId = RequestParams.uuid(id, "id");
         return service.deleteActor(actorId).map(deleted -> {
             if (!deleted) {

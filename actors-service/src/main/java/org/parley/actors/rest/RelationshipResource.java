@@ -48,7 +48,7 @@ public class RelationshipResource {
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = RelationshipView.class)))
     @APIResponse(responseCode = "404", description = "No such actor",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public Uni<List<RelationshipView>> listRelationships(@PathParam("id") String id) {
+    public Uni<List<RelationshipView>> listRelationships(@Parameter(description = "Actor id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
         UUID actorId = RequestParams.uuid(id, "id");
         return service.findRelationshipsOfActor(actorId).map(found -> {
             if (found == null) {
@@ -64,7 +64,7 @@ public class RelationshipResource {
             content = @Content(schema = @Schema(implementation = RelationshipView.class)))
     @APIResponse(responseCode = "404", description = "No such actor",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public Uni<RestResponse<RelationshipView>> addRelationship(@PathParam("id") String id,
+    public Uni<RestResponse<RelationshipView>> addRelationship(@Parameter(description = "Actor id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             @NotNull(message = "a JSON body is required") @Valid RelationshipInput body) {
         UUID actorId = RequestParams.uuid(id, "id");
         return service.addRelationship(actorId, body).map(created -> {
@@ -81,8 +81,8 @@ public class RelationshipResource {
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "No such relationship of this actor",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public Uni<RestResponse<Void>> removeRelationship(@PathParam("id") String id,
-            @PathParam("relationshipId") String relationshipId) {
+    public Uni<RestResponse<Void>> removeRelationship(@Parameter(description = "Actor id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("relationshipId") String relationshipId) {
         UUID actorId = RequestParams.uuid(id, "id");
         UUID relId = RequestParams.uuid(relationshipId, "relationshipId");
         return service.removeRelationship(actorId, relId).map(removed -> {
