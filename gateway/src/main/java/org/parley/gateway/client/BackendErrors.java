@@ -57,6 +57,9 @@ final class BackendErrors {
             return new BackendException(BackendException.Kind.BAD_INPUT, service,
                     detail != null ? detail : "rejected by " + service, violations);
         }
+        if (status < 400) {
+            return new BackendUnavailableException(service, service + " sent an answer the gateway could not read");
+        }
         return new BackendUnavailableException(service, service + " answered " + status);
     }
 

@@ -1,19 +1,24 @@
 package org.parley.gateway.graphql;
 
 import java.util.Arrays;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.parley.gateway.config.GatewayConfig;
 
-import io.quarkus.security.identity.CurrentIdentityAssociation;
-import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 
 /**
- * Role checks for the root operations. Done here rather than with @RolesAllowed so a missing or bad
- * token is a GraphQL error with extensions.code (UNAUTHENTICATED / FORBIDDEN), not an HTTP 401 before
- * GraphQL runs, and so reads can be opened or closed by configuration.
+ * Role checks for the root operations. The bearer token is verified here (SmallRye JWT's parser, with
+ * the mp.jwt.verify.* settings) rather than by Quarkus' HTTP authentication, because that answers a bad
+ * token with a bare HTTP 401 before GraphQL runs: here it becomes a GraphQL error with
+ * extensions.code UNAUTHENTICATED / FORBIDDEN, and reads can be opened or closed by configuration.
  */
 @ApplicationScoped
 public class Access {
@@ -21,11 +26,13 @@ public class Access {
     public static final String EDITOR = "editor";
     public static final String READER = "reader";
 
-    private final CurrentIdentityAssociation identities;
+    private final JWTParser parser;
+    private final CurrentVertxRequest request;
     private final boolean readsRequireRole;
 
-    public Access(CurrentIdentityAssociation identities, GatewayConfig config) {
-        this.identities = identities;
+    public Access(JWTParser parser, CurrentVertxRequest request, GatewayConfig config) {
+        this.parser = parser;
+        this.request = request;
         this.readsRequireRole = config.security().readsRequireRole();
     }
 
@@ -42,21 +49,41 @@ public class Access {
     }
 
     private Uni<Void> require(String... roles) {
-        // Authentication is lazy (quarkus.http.auth.proactive=false): the token is verified here, on first use.
-        return identities.getDeferredIdentity()
-                .onFailure().transform(e -> GatewayError.of(GatewayError.UNAUTHENTICATED,
-                        "The bearer token is invalid or expired"))
-                .map(identity -> check(identity, roles));
+        // Read the header now, while the request is current; verification itself is CPU only.
+        String header = authorizationHeader();
+        return Uni.createFrom().item(() -> {
+            check(groupsOf(header), roles);
+            return null;
+        });
     }
 
-    private static Void check(SecurityIdentity identity, String... roles) {
-        if (identity == null || identity.isAnonymous()) {
+    private String authorizationHeader() {
+        RoutingContext current = request.getCurrent();
+        return current == null ? null : current.request().getHeader("Authorization");
+    }
+
+    private Set<String> groupsOf(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw GatewayError.of(GatewayError.UNAUTHENTICATED, "Only bearer tokens are accepted");
+        }
+        try {
+            JsonWebToken token = parser.parse(header.substring(7).trim());
+            return token.getGroups() == null ? Set.of() : token.getGroups();
+        } catch (ParseException | RuntimeException e) {
+            throw GatewayError.of(GatewayError.UNAUTHENTICATED, "The bearer token is invalid or expired");
+        }
+    }
+
+    private static void check(Set<String> groups, String... roles) {
+        if (groups == null) {
             throw GatewayError.of(GatewayError.UNAUTHENTICATED,
                     "This operation needs a bearer token with role " + roles[0]);
         }
-        if (Arrays.stream(roles).noneMatch(identity::hasRole)) {
+        if (Arrays.stream(roles).noneMatch(groups::contains)) {
             throw GatewayError.of(GatewayError.FORBIDDEN, "This operation needs role " + roles[0]);
         }
-        return null;
     }
 }

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 /** Mirrors events-service's EventInput (the version travels as its own argument on update). */
 @Input("EventInput")
-public record EventInput(@NonNull String title, String summary, @NonNull String code, EventStatus status,
+public record EventInput(@NonNull String title, String summary, @NonNull String code, @NonNull EventStatus status,
         @NonNull LocalDate start, LocalDate end, Precision precision, @Id String locationId,
         @Id List<String> subjectIds, List<ParticipantInput> participants, List<SourceInput> sources,
         List<String> externalIds) {
