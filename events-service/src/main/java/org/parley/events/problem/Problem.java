@@ -4,7 +4,11 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /** RFC 9457 problem details, the body of every error this service returns. */
+// built in exception mappers, so the native build cannot see it as a response type
+@RegisterForReflection(targets = { Problem.class, Problem.Violation.class })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(String type, String title, int status, String detail, List<Violation> violations) {
 

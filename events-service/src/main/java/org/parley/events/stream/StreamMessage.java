@@ -5,6 +5,10 @@ import java.util.UUID;
 import org.parley.events.event.Event;
 import org.parley.events.event.EventChange;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /** One SSE data item; {@code event} is null for DELETED (and when the event is gone by the time it is read). */
+// serialised inside OutboundSseEvent, which the native build cannot trace
+@RegisterForReflection(targets = { StreamMessage.class, Event.class, Event.Participant.class, Event.Source.class, Event.RelatedLink.class })
 public record StreamMessage(EventChange change, UUID id, Event event) {
 }
