@@ -120,6 +120,22 @@ public class ProblemMappers {
         return respond(Problem.of(500, "Internal Server Error", "the request could not be completed"));
     }
 
+    /** Two writers of one place at the same version: Hibernate's version check lets only one through. */
+    @ServerExceptionMapper
+    public Response staleEntity(jakarta.persistence.OptimisticLockException e) {
+        return respond(Problem.of(409, "Conflict", "the resource was changed meanwhile; reload and retry"));
+    }
+
+    @ServerExceptionMapper
+    public Response staleState(org.hibernate.StaleStateException e) {
+        return staleEntity(null);
+    }
+
+    @ServerExceptionMapper
+    public Response entityConstraint(org.hibernate.exception.ConstraintViolationException e) {
+        return respond(Problem.of(409, "Conflict", "the change conflicts with the current data; reload and retry"));
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
         LOG.error("unexpected failure", e);
@@ -140,8 +156,8 @@ public class ProblemMappers {
             if (node.getKind() == ElementKind.METHOD) {
                 continue;
             }
-            // a body parameter is followed by its properties; a query parameter is the leaf itself
-            if (node.getKind() == ElementKind.PARAMETER && i < nodes.size() - 1) {
+            // query and path parameters are parsed by hand (Params): a parameter here is the body
+            if (node.getKind() == ElementKind.PARAMETER) {
                 continue;
             }
             if (node.getIndex() != null) {

@@ -143,4 +143,23 @@ class PlaceResourceTest {
         assertEquals(1, answers.size(), "every concurrent call sees the same ids");
         assertEquals(20, answers.iterator().next().stream().distinct().count());
     }
+
+    @Test
+    void concurrentUpdatesOfOneVersionHaveExactlyOneWinner() {
+        String id = place("Contested", "TERRITORY", null);
+        List<Integer> statuses = IntStream.range(0, 6).mapToObj(i -> CompletableFuture.supplyAsync(() ->
+                given().contentType(ContentType.JSON)
+                        .body(Map.of("name", "Contested " + i, "kind", "TERRITORY", "version", 0))
+                        .put("/places/" + id).statusCode()))
+                .toList().stream().map(CompletableFuture::join).toList();
+        assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
+        assertEquals(5, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        given().get("/places/" + id).then().body("version", equalTo(1));
+    }
+
+    @Test
+    void rejectsAMissingBody() {
+        given().contentType(ContentType.JSON).post("/places").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("body"));
+    }
 }
