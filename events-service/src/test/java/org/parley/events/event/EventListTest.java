@@ -271,6 +271,12 @@ class EventListTest {
         given().queryParam("actors", a).queryParam("code", "042").get("/events/by-participants")
                 .then().statusCode(200).header("Parley-Sql-Statements", "1")
                 .body("[0].items.id", contains(a2, a1));
+        // sorted oldest first, or by relevance with a text filter
+        given().queryParam("actors", a).queryParam("sort", "start_asc").queryParam("limit", 2).get("/events/by-participants")
+                .then().statusCode(200).header("Parley-Sql-Statements", "1").body("[0].items.id", contains(a1, a2));
+        given().queryParam("actors", a + "," + b).queryParam("text", "a3").get("/events/by-participants")
+                .then().statusCode(200).body("[0].items.id", contains(a3)).body("[1].items.id", contains(a3))
+                .body("[0].totalCount", equalTo(1));
         // a larger batch is still one statement
         String many = IntStream.range(0, 50).mapToObj(i -> actor()).collect(Collectors.joining(","));
         given().queryParam("actors", many + "," + a).get("/events/by-participants")

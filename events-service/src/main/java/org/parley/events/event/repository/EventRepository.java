@@ -132,19 +132,30 @@ public class EventRepository {
      * statement: a LATERAL subquery per actor id (participant index on actor_id), so the gateway's
      * Actor.events costs one round trip whatever the number of actors.
      */
-    public Uni<List<ParticipantEvents>> findEventsByParticipants(List<UUID> actors, EventFilter filter, int limit) {
+    public Uni<List<ParticipantEvents>> findEventsByParticipants(List<UUID> actors, EventFilter filter, Sort sort,
+            int limit) {
         EventQuery q = new EventQuery();
         String actorsParam = q.param(actors.toArray(UUID[]::new));
         String limitParam = q.param(limit);
         q.where("e.id in (select p.event_id from event_participant p where p.actor_id = a.actor_id)");
         q.filter(filter);
         String where = q.whereClause();
+        String order = switch (sort) {
+            case START_DESC -> "e.start_date desc, e.id desc";
+            case START_ASC -> "e.start_date asc, e.id asc";
+            case RELEVANCE -> q.rankExpression() + " desc, e.id desc";
+        };
+        String outerOrder = switch (sort) {
+            case START_DESC -> "ev.start_date desc, ev.id desc";
+            case START_ASC -> "ev.start_date asc, ev.id asc";
+            case RELEVANCE -> "ev.rank desc, ev.id desc";
+        };
         String statement = "select a.actor_id as for_actor, a.ord, t.total, ev.* from unnest(" + actorsParam
                 + "::uuid[]) with ordinality as a(actor_id, ord)"
                 + " cross join lateral (select count(*) as total from event e where " + where + ") t"
-                + " left join lateral (select " + EVENT_COLUMNS + " from event e where " + where
-                + " order by e.start_date desc, e.id desc limit " + limitParam + ") ev on true"
-                + " order by a.ord, ev.start_date desc, ev.id desc";
+                + " left join lateral (select " + EVENT_COLUMNS + ", " + q.rankExpression() + " as rank from event e where "
+                + where + " order by " + order + " limit " + limitParam + ") ev on true"
+                + " order by a.ord, " + outerOrder;
         return sql.query(statement, q.tuple()).map(rows -> {
             Map<UUID, ParticipantEvents> byActor = new LinkedHashMap<>();
             for (Row row : rows) {

@@ -112,7 +112,8 @@ public class EventResource {
             @QueryParam("code") List<String> code, @QueryParam("root") List<String> root,
             @QueryParam("quad") List<String> quad, @QueryParam("status") List<String> status,
             @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("place") List<String> place, @QueryParam("text") String text) {
+            @QueryParam("place") List<String> place, @QueryParam("text") String text,
+            @QueryParam("sort") String sort) {
         List<UUID> ids = Params.uuids("actors", actors);
         if (ids.isEmpty()) {
             throw ApiException.badRequest("actors", "give at least one actor id");
@@ -121,7 +122,7 @@ public class EventResource {
             throw ApiException.badRequest("actors", "at most " + MAX_IDS + " actors per request");
         }
         EventFilter filter = filter(actor, dyad, code, root, quad, status, from, to, place, text);
-        return events.findEventsByParticipants(ids, filter, Params.intValue("limit", limit, 5, 1, 100));
+        return events.findEventsByParticipants(ids, filter, sort(sort, filter), Params.intValue("limit", limit, 5, 1, 100));
     }
 
     @POST
