@@ -11,8 +11,11 @@ public final class Tokens {
     private Tokens() {
     }
 
+    /** Signed explicitly with the dev key file, so a profile that does not trust that key rejects it. */
+    public static final String DEV_PRIVATE_KEY = "dev-only-jwt/privateKey.pem";
+
     public static String withRoles(String... roles) {
         return Jwt.issuer("parley").upn("test-user@parley").groups(Set.of(roles))
-                .expiresIn(Duration.ofMinutes(5)).sign();
+                .expiresIn(Duration.ofMinutes(5)).sign(DEV_PRIVATE_KEY);
     }
 }

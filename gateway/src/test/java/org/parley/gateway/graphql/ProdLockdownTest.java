@@ -1,0 +1,126 @@
+package org.parley.gateway.graphql;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.parley.gateway.Gql;
+import org.parley.gateway.Tokens;
+import org.parley.gateway.WireMockBackends;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/** The prod profile fails closed: every limit and every switch, proven one by one. */
+@QuarkusTest
+@TestProfile(ProdLockdownTest.Prod.class)
+@WithTestResource(WireMockBackends.class)
+class ProdLockdownTest {
+
+    /**
+     * The real %prod configuration, nothing relaxed. No JWT public key is configured (in a real prod launch
+     * no token verifies then; under test smallrye-jwt generates a random pair), so the dev key is not trusted.
+     */
+    public static class Prod implements QuarkusTestProfile {
+        @Override
+        public String getConfigProfile() {
+            return "prod";
+        }
+    }
+
+    @WireMockBackends.Actors
+    WireMockServer actors;
+
+    @WireMockBackends.Events
+    WireMockServer events;
+
+    @BeforeEach
+    void reset() {
+        actors.resetAll();
+        events.resetAll();
+    }
+
+    @Test
+    void answersOrdinaryQueries() {
+        Gql.post("{ __typename }").statusCode(200).body("data.__typename", is("Query"));
+    }
+
+    @Test
+    void refusesIntrospection() {
+        Gql.post("{ __schema { queryType { name } types { name } } }")
+                .body("data", nullValue())
+                .body("errors[0].message", notNullValue());
+        Gql.post("{ __type(name: \"Actor\") { fields { name } } }").body("data.__type", nullValue());
+    }
+
+    @Test
+    void servesNoSchemaFileAndNoUi() {
+        given().get("/graphql/schema.graphql").then().statusCode(404);
+        given().get("/q/graphql-ui").then().statusCode(404);
+        given().get("/q/graphql-ui/").then().statusCode(404);
+    }
+
+    @Test
+    void refusesDocumentsDeeperThanTheLimit() {
+        // events.edges.node.participants.actor = depth 5; each relationships.other adds 2: 5 + 2 * 4 + 1 = 14 > 12
+        String inner = "name";
+        for (int i = 0; i < 4; i++) {
+            inner = "relationships { other { " + inner + " } }";
+        }
+        Gql.post("{ events { edges { node { participants { actor { " + inner + " } } } } } }")
+                .body("data", nullValue())
+                .body("errors[0].message", containsString("depth"));
+        events.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void refusesDocumentsAboveTheComplexityLimit() {
+        Gql.post("{ eventTypes { " + "code ".repeat(401) + "} }")
+                .body("data", nullValue())
+                .body("errors[0].message", containsString("complexity"));
+    }
+
+    @Test
+    void refusesDocumentsWithTooManyAliases() {
+        StringBuilder query = new StringBuilder("{ ");
+        for (int i = 0; i < 31; i++) {
+            query.append("a").append(i).append(": __typename ");
+        }
+        Gql.post(query.append("}").toString())
+                .body("data", nullValue())
+                .body("errors[0].extensions.code", is("QUERY_TOO_COMPLEX"))
+                .body("errors[0].message", containsString("31 aliases"));
+    }
+
+    @Test
+    void refusesDocumentsWithTooManyTokens() {
+        // 3,001 tokens of harmless punctuation-free text: only the token limit can refuse it.
+        String query = "{ __typename } fragment F on Query { " + "__typename ".repeat(2_995) + "}";
+        Gql.post(query)
+                .body("data", nullValue())
+                .body("errors[0].extensions.code", is("QUERY_TOO_COMPLEX"))
+                .body("errors[0].message", containsString("3000 tokens"));
+    }
+
+    @Test
+    void doesNotTrustTheDevKey() {
+        Gql.post("mutation { deleteActor(id: \"6b1f0d4e-4f7a-4a53-9d1c-1f2e3a4b5c6d\") }", Map.of(),
+                Tokens.withRoles("editor"))
+                .body("errors[0].extensions.code", is("UNAUTHENTICATED"))
+                .body("errors[0].message", not(containsString("Exception")));
+        actors.verify(0, anyRequestedFor(anyUrl()));
+    }
+}
