@@ -236,8 +236,8 @@ select event_id, kind, related_id from seed_relation
 on conflict do nothing;
 
 -- --- sources: the article, with the sentence or quote behind each event ---------------------------
--- The article names no URL or publisher. url is required by the schema, so it holds a URN that
--- names the article instead of inventing a web address.
+-- The article names no URL or publisher. url is required by the schema (and the API wants http(s)),
+-- so it holds a URN that names the article rather than an invented web address.
 create temporary table seed_source (id uuid, event_id uuid, excerpt text, speaker_id uuid) on commit drop;
 insert into seed_source
 select ('00000000-0000-4000-8000-00000000' || c)::uuid, ('00000000-0000-4000-8000-00000000' || e)::uuid, excerpt,
@@ -277,15 +277,16 @@ where (o.event_id, o.url, o.publisher, o.title, o.published_at, o.excerpt, o.spe
                     excluded.excerpt, excluded.speaker_id);
 
 -- --- full text ------------------------------------------------------------------------------------
--- Same vector the service writes: title (A), summary (B), source titles and excerpts (C).
+-- Same vector the service writes (EventRepository#refreshSearch): title (A), summary (B), source
+-- titles and excerpts (C).
 update event e
    set search = v.search
   from (select ev.id,
-               setweight(to_tsvector('english', coalesce(ev.title, '')), 'A')
+               setweight(to_tsvector('english', ev.title), 'A')
                || setweight(to_tsvector('english', coalesce(ev.summary, '')), 'B')
-               || setweight(to_tsvector('english', coalesce(
-                    (select string_agg(coalesce(o.title, '') || ' ' || coalesce(o.excerpt, ''), ' ' order by o.created_at, o.id)
-                       from event_source o where o.event_id = ev.id), '')), 'C') as search
+               || setweight(to_tsvector('english', coalesce((select string_agg(concat_ws(' ', o.title, o.excerpt), ' ')
+                                                             from event_source o where o.event_id = ev.id), '')), 'C')
+                  as search
           from event ev where ev.id in (select id from seed_event)) v
  where e.id = v.id and e.search is distinct from v.search;
 
