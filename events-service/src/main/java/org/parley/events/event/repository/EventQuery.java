@@ -51,12 +51,13 @@ final class EventQuery {
             where("e.during && daterange(" + param(f.from()) + "::date, " + param(f.to()) + "::date, '[]')");
         }
         if (!f.places().isEmpty()) {
-            // the given places and everything under them (place_parent_idx), computed once per query
-            String under = "(with recursive under(id) as (select id from place where id = any("
+            // the given places and everything under them (place_parent_idx) as an array computed once,
+            // then events located there (event_location_idx) or with a subject there (event_subject_place_idx)
+            String under = "array(with recursive under(id) as (select id from place where id = any("
                     + param(f.places().toArray(UUID[]::new)) + ") union select c.id from place c join under u"
                     + " on c.parent_id = u.id) select id from under)";
-            where("(e.location_id in " + under + " or e.id in (select s.event_id from event_subject s where s.place_id in "
-                    + under + "))");
+            where("e.id in (select x.id from event x where x.location_id = any(" + under + ")"
+                    + " union all select s.event_id from event_subject s where s.place_id = any(" + under + "))");
         }
         if (f.hasText()) {
             textParam = param(f.text().trim());
