@@ -1,0 +1,53 @@
+package org.parley.gateway.graphql;
+
+import java.util.Set;
+import java.util.function.Predicate;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.parley.gateway.client.EventStreamClient;
+import org.parley.gateway.graphql.model.Event;
+import org.parley.gateway.graphql.model.EventFilter;
+
+import io.smallrye.graphql.api.Subscription;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Live events over graphql-transport-ws. All subscribers share one upstream SSE connection
+ * ({@link EventStreamClient}); each filters it with its own EventFilter. Nested fields (participants'
+ * actors, places) resolve through the same batched resolvers as queries.
+ */
+@GraphQLApi
+public class SubscriptionApi {
+
+    private final EventStreamClient stream;
+    private final Access access;
+
+    public SubscriptionApi(EventStreamClient stream, Access access) {
+        this.stream = stream;
+        this.access = access;
+    }
+
+    @Subscription
+    @Description("Events recorded from now on that match the filter")
+    public Multi<Event> eventRecorded(EventFilter filter) {
+        return events(filter, Set.of("RECORDED"));
+    }
+
+    @Subscription
+    @Description("Events recorded or updated from now on that match the filter")
+    public Multi<Event> eventChanged(EventFilter filter) {
+        return events(filter, Set.of("RECORDED", "UPDATED"));
+    }
+
+    private Multi<Event> events(EventFilter filter, Set<String> changes) {
+        return Uni.createFrom().item(() -> EventMatcher.of(filter))
+                .call(access::requireReader)
+                .onFailure().transform(GatewayError::from)
+                .onItem().transformToMulti((Predicate<Event> matches) -> stream.changes()
+                        .filter(c -> c.event() != null && changes.contains(c.change()))
+                        .map(c -> Mapping.event(c.event()))
+                        .filter(matches));
+    }
+}
