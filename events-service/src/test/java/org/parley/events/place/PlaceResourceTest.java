@@ -162,4 +162,16 @@ class PlaceResourceTest {
         given().contentType(ContentType.JSON).post("/places").then().statusCode(400)
                 .contentType("application/problem+json").body("violations[0].field", equalTo("body"));
     }
+
+    @Test
+    void answers404And400ForUnknownOrMalformedPlaceRequests() {
+        given().contentType(ContentType.JSON).body(Map.of("name", "x", "kind", "CITY", "version", 0))
+                .put("/places/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+        given().delete("/places/nope").then().statusCode(400).body("violations[0].field", equalTo("id"));
+        String tooMany = IntStream.range(0, 501).mapToObj(i -> UUID.randomUUID().toString()).collect(Collectors.joining(","));
+        given().queryParam("ids", tooMany).get("/places").then().statusCode(400).body("violations[0].field", equalTo("ids"));
+        given().queryParam("kind", "PLANET").get("/places").then().statusCode(400).body("violations[0].field", equalTo("kind"));
+        given().contentType(ContentType.JSON).body(Map.of("items", List.of())).post("/places/resolve").then().statusCode(400)
+                .body("violations[0].field", equalTo("items"));
+    }
 }

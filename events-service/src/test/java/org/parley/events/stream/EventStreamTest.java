@@ -175,4 +175,30 @@ class EventStreamTest {
             assertTrue(delivered, "no DELETED change: " + lines);
         }
     }
+
+    @Test
+    void keepsStreamingAfterTheListenConnectionIsLost() throws Exception {
+        String url = ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
+        String user = ConfigProvider.getConfig().getValue("quarkus.datasource.username", String.class);
+        String password = ConfigProvider.getConfig().getValue("quarkus.datasource.password", String.class);
+        try (Connection jdbc = DriverManager.getConnection(url, user, password);
+                PreparedStatement kill = jdbc.prepareStatement("""
+                        select pg_terminate_backend(pid) from pg_stat_activity
+                        where datname = current_database() and pid <> pg_backend_pid() and query like 'LISTEN%'
+                        """)) {
+            try (var rows = kill.executeQuery()) {
+                int killed = 0;
+                while (rows.next()) {
+                    killed++;
+                }
+                assertTrue(killed >= 1, "no LISTEN connection found to terminate");
+            }
+        }
+        try (SseClient client = new SseClient(stream)) {
+            String title = unique("after reconnect");
+            boolean delivered = awaitLine(client.lines, l -> l.contains(title),
+                    () -> recordId(event(title, "042", "2025-11-26")));
+            assertTrue(delivered, "no change delivered after the LISTEN connection was lost: " + client.lines);
+        }
+    }
 }
