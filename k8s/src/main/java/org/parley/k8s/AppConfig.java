@@ -31,6 +31,8 @@ public final class AppConfig {
     private final Map<String, String> values = new LinkedHashMap<>();
     private final Set<String> allKeys = new LinkedHashSet<>();
     private final Set<String> referencedVariables = new LinkedHashSet<>();
+    /** Keys set for the prod profile only ({@code %prod.key}). */
+    private final Set<String> profileKeys = new LinkedHashSet<>();
 
     private AppConfig(String name, Path file, Properties properties, String profile) {
         this.name = name;
@@ -49,6 +51,7 @@ public final class AppConfig {
                 allKeys.add(plain);
                 if (key.substring(1, dot).equals(profile)) {
                     values.put(plain, value);
+                    profileKeys.add(plain);
                 }
             } else {
                 allKeys.add(key);
@@ -94,6 +97,11 @@ public final class AppConfig {
         Set<String> names = new LinkedHashSet<>(referencedVariables);
         allKeys.forEach(k -> names.add(envName(k)));
         return names;
+    }
+
+    /** Properties the prod profile sets on top of the base ({@code %prod.…}). */
+    public Set<String> prodOnlyKeys() {
+        return profileKeys;
     }
 
     /** Effective prod-profile properties. */

@@ -557,6 +557,14 @@ public final class ManifestChecks {
                                         .collect(Collectors.joining(" or ")));
                     }
                 });
+                // A %prod setting is the application's production decision (the gateway's GraphQL
+                // lock-down is one): the manifests must not undo it.
+                for (String key : app.prodOnlyKeys()) {
+                    if (env.containsKey(AppConfig.envName(key))) {
+                        problems.add(where + ": sets " + AppConfig.envName(key) + ", overriding " + app.name()
+                                + "'s %prod." + key);
+                    }
+                }
                 Set<String> known = app.knownEnvironmentNames();
                 for (String name : env.keySet()) {
                     String prefix = OTHER_SETTINGS.get(name);

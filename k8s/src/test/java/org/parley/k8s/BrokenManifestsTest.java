@@ -35,6 +35,9 @@ class BrokenManifestsTest {
                         "env QUARKUS_DATASOURCE_JDBC_URL refers to key jdbc-url of Secret actors-db-app"),
                 broken("misspelt-setting", o -> o.checks().applicationSettings(),
                         "sets QUARKUS_REST_CLIENT_ACTOR_URL"),
+                broken("lockdown-override", o -> o.checks().applicationSettings(),
+                        "sets QUARKUS_SMALLRYE_GRAPHQL_SCHEMA_AVAILABLE, overriding gateway's %prod."
+                                + "quarkus.smallrye-graphql.schema-available"),
                 broken("missing-setting", o -> o.checks().applicationSettings(),
                         "quarkus.datasource.password"),
                 broken("wrong-service-url", o -> o.checks().serviceUrls(),
