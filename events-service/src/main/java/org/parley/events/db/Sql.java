@@ -1,6 +1,5 @@
 package org.parley.events.db;
 
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,15 +16,14 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The one door from the event repositories to PostgreSQL (reactive client). Every statement goes
- * through {@link #query}, which counts it: the count is the metric {@code parley.sql.statements}
- * and lets tests prove that a batched read really is one statement.
+ * through {@link #query}, which counts it: in the metric {@code parley.sql.statements} and per
+ * request ({@link StatementCountFilter}), which lets tests prove that a batched read is one statement.
  */
 @ApplicationScoped
 public class Sql {
 
     private final Pool pool;
     private final Counter counter;
-    private final AtomicLong statements = new AtomicLong();
 
     public Sql(Pool pool, MeterRegistry registry) {
         this.pool = pool;
@@ -34,7 +32,6 @@ public class Sql {
     }
 
     public Uni<RowSet<Row>> query(SqlClient client, String sql, Tuple args) {
-        statements.incrementAndGet();
         counter.increment();
         StatementCountFilter.countStatement();
         return client.preparedQuery(sql).execute(args);
@@ -46,10 +43,5 @@ public class Sql {
 
     public <T> Uni<T> inTransaction(Function<SqlConnection, Uni<T>> work) {
         return pool.withTransaction(work);
-    }
-
-    /** Statements sent since start; read before and after an operation to count its statements. */
-    public long statementCount() {
-        return statements.get();
     }
 }
