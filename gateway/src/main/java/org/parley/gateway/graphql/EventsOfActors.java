@@ -60,7 +60,8 @@ public class EventsOfActors {
                 return pagedOn(actors, query, size, Cursors.decode(after));
             }
             return Batches.grouped(actors, Actor::id,
-                    ids -> events.findEventsByParticipants(ids, query, size),
+                    // by-participants wants limit >= 1; first: 0 still gives totalCount
+                    ids -> events.findEventsByParticipants(ids, query, Math.max(1, size)),
                     (actor, entry) -> firstPage(entry, size));
         }));
     }

@@ -85,9 +85,9 @@ public class QueryApi {
     }
 
     @Query
-    @Description("Events matching the filter, newest first unless orderBy says otherwise")
+    @Description("Events matching the filter; orderBy defaults to START_DESC, or RELEVANCE when filter.text is given")
     public Uni<EventConnection> events(EventFilter filter, @DefaultValue("20") Integer first, String after,
-            @DefaultValue("START_DESC") EventOrder orderBy) {
+            EventOrder orderBy) {
         return read(() -> {
             int size = pageSize(first);
             Cursors.Position position = Cursors.decode(after);

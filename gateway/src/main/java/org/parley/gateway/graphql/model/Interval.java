@@ -1,5 +1,5 @@
 package org.parley.gateway.graphql.model;
 
 public enum Interval {
-    MONTH, WEEK
+    MONTH, WEEK, YEAR
 }
