@@ -1,0 +1,212 @@
+package org.parley.gateway.e2e;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * JUnit 5 extension for end-to-end tests: starts the three real services from their built jars on free
+ * ports — actors-service and events-service on the PostgreSQL databases {@code actors_e2e} /
+ * {@code events_e2e} (Flyway cleans and migrates them at start), then the gateway (prod profile) pointed
+ * at them — waits for {@code /q/health/ready} with a deadline, and stops all three when the test run
+ * ends (also when a test or the start-up fails). Started once per test run, shared by every
+ * {@code @ExtendWith(E2eServices.class)} class.
+ *
+ * <p>
+ * Jars: {@code <repo>/actors-service/target/quarkus-app/quarkus-run.jar}, the same for events-service and
+ * the gateway (the reactor builds them before the gateway's integration-test phase). The services' logs
+ * go to {@code gateway/target/e2e-logs/}. {@code -Dparley.e2e.seed=true} also loads the seed article
+ * (Flyway placeholder {@code seed}) into both databases. Database host/user come from
+ * {@code PARLEY_DB_HOST}, {@code PARLEY_DB_PORT}, {@code PARLEY_DB_USER}, {@code PARLEY_DB_PASSWORD}.
+ */
+public final class E2eServices implements BeforeAllCallback {
+
+    private static final Duration READY_DEADLINE = Duration.ofSeconds(120);
+
+    /** The running services; null until the first test class started them. */
+    private static volatile Running running;
+
+    /** Base URLs (http://127.0.0.1:port) and the dev public key the gateway trusts. */
+    public record Running(String actorsUrl, String eventsUrl, String gatewayUrl, Path devPrivateKey)
+            implements ExtensionContext.Store.CloseableResource {
+
+        @Override
+        public void close() {
+            stopAll();
+        }
+    }
+
+    private static final List<Process> PROCESSES = new ArrayList<>();
+
+    public static Running services() {
+        if (running == null) {
+            throw new IllegalStateException("E2eServices has not started the services (missing @ExtendWith?)");
+        }
+        return running;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        synchronized (E2eServices.class) {
+            if (running != null) {
+                return;
+            }
+            Path root = Path.of(System.getProperty("parley.repo.root", "..")).toAbsolutePath().normalize();
+            Path logs = root.resolve("gateway/target/e2e-logs");
+            Files.createDirectories(logs);
+            // Registered first, so the processes are stopped even if starting one of them fails below.
+            Runtime.getRuntime().addShutdownHook(new Thread(E2eServices::stopAll));
+            try {
+                int actorsPort = freePort();
+                int eventsPort = freePort();
+                int gatewayPort = freePort();
+                boolean seed = Boolean.getBoolean("parley.e2e.seed");
+                String actorsUrl = "http://127.0.0.1:" + actorsPort;
+                String eventsUrl = "http://127.0.0.1:" + eventsPort;
+                String gatewayUrl = "http://127.0.0.1:" + gatewayPort;
+
+                start("actors-service", jar(root, "actors-service"), logs, service(actorsPort, "actors_e2e", seed));
+                start("events-service", jar(root, "events-service"), logs, service(eventsPort, "events_e2e", seed));
+                Map<String, String> gateway = new LinkedHashMap<>();
+                gateway.put("QUARKUS_HTTP_PORT", String.valueOf(gatewayPort));
+                gateway.put("QUARKUS_REST_CLIENT_ACTORS_URL", actorsUrl);
+                gateway.put("QUARKUS_REST_CLIENT_EVENTS_URL", eventsUrl);
+                // The prod gateway reads its public key from the environment; here: the dev pair's.
+                gateway.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+                        root.resolve("gateway/dev-only-jwt/publicKey.pem").toUri().toString());
+                start("gateway", jar(root, "gateway"), logs, gateway);
+
+                awaitReady("actors-service", actorsUrl, logs);
+                awaitReady("events-service", eventsUrl, logs);
+                awaitReady("gateway", gatewayUrl, logs);
+                running = new Running(actorsUrl, eventsUrl, gatewayUrl,
+                        root.resolve("gateway/dev-only-jwt/privateKey.pem"));
+            } catch (Exception | AssertionError e) {
+                stopAll();
+                throw e;
+            }
+            // Closed when the root context closes, i.e. after the last test class of the run.
+            context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(E2eServices.class.getName(), running);
+        }
+    }
+
+    private static Map<String, String> service(int port, String database, boolean seed) {
+        String host = env("PARLEY_DB_HOST", "127.0.0.1");
+        String dbPort = env("PARLEY_DB_PORT", "5432");
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://" + host + ":" + dbPort + "/" + database);
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://" + host + ":" + dbPort + "/" + database);
+        // Every run starts from empty, freshly migrated databases.
+        env.put("QUARKUS_FLYWAY_CLEAN_AT_START", "true");
+        env.put("QUARKUS_FLYWAY_CLEAN_DISABLED", "false");
+        env.put("QUARKUS_FLYWAY_PLACEHOLDERS_SEED", String.valueOf(seed));
+        return env;
+    }
+
+    private static Path jar(Path root, String module) {
+        Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build the module first (./mvnw package)");
+        }
+        return jar;
+    }
+
+    private static void start(String name, Path jar, Path logs, Map<String, String> env) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-jar", jar.toString())
+                .directory(jar.getParent().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(logs.resolve(name + ".log").toFile());
+        builder.environment().putAll(env);
+        synchronized (PROCESSES) {
+            PROCESSES.add(builder.start());
+        }
+    }
+
+    private static void awaitReady(String name, String baseUrl, Path logs) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(5)).build();
+        long deadline = System.nanoTime() + READY_DEADLINE.toNanos();
+        String last = "no answer";
+        while (System.nanoTime() < deadline) {
+            synchronized (PROCESSES) {
+                for (Process p : PROCESSES) {
+                    if (!p.isAlive()) {
+                        throw new AssertionError(name + ": a service process exited (" + p.exitValue() + ")\n"
+                                + tail(logs.resolve(name + ".log")));
+                    }
+                }
+            }
+            try {
+                HttpResponse<String> answer = http.send(ready, HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() == 200) {
+                    return;
+                }
+                last = answer.statusCode() + " " + answer.body();
+            } catch (IOException notYet) {
+                last = notYet.toString();
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError(name + " not ready within " + READY_DEADLINE + ": " + last + "\n"
+                + tail(logs.resolve(name + ".log")));
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+
+    static void stopAll() {
+        synchronized (PROCESSES) {
+            for (Process p : PROCESSES) {
+                p.destroy(); // SIGTERM: Quarkus shuts down gracefully
+            }
+            for (Process p : PROCESSES) {
+                try {
+                    if (!p.waitFor(15, TimeUnit.SECONDS)) {
+                        p.destroyForcibly();
+                    }
+                } catch (InterruptedException e) {
+                    p.destroyForcibly();
+                    Thread.currentThread().interrupt();
+                }
+            }
+            PROCESSES.clear();
+        }
+        running = null;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
