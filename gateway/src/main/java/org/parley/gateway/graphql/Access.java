@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.parley.gateway.config.GatewayConfig;
@@ -58,8 +59,13 @@ public class Access {
     }
 
     private String authorizationHeader() {
-        RoutingContext current = request.getCurrent();
-        return current == null ? null : current.request().getHeader("Authorization");
+        try {
+            RoutingContext current = request.getCurrent();
+            return current == null ? null : current.request().getHeader("Authorization");
+        } catch (ContextNotActiveException noHttpRequest) {
+            // A WebSocket message has no current HTTP request: such callers count as anonymous.
+            return null;
+        }
     }
 
     private Set<String> groupsOf(String header) {

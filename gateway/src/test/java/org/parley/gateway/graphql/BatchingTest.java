@@ -160,6 +160,64 @@ class BatchingTest {
         actors.verify(2, getRequestedFor(urlPathEqualTo("/actors")).withQueryParam("ids", matching(".+")));
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = { 1, 20, 100 })
+    void resolvesRelationshipsPlacesAndTypesWithOneCallPerLevel(int pageSize) {
+        List<Object> pool = new ArrayList<>();
+        List<Object> relationships = new ArrayList<>();
+        List<Object> events = new ArrayList<>();
+        List<Object> places = new ArrayList<>();
+        String country = id("r" + pageSize + "-country");
+        places.add(Map.of("id", country, "name", "Ukraine", "kind", "COUNTRY", "version", 0));
+        for (int i = 0; i < pageSize; i++) {
+            String actorId = id("r" + pageSize + "-actor-" + i);
+            String officeId = id("r" + pageSize + "-office-" + i);
+            pool.add(actor(actorId, "actor " + i));
+            pool.add(actor(officeId, "office " + i));
+            relationships.add(Map.of("id", id("r" + pageSize + "-rel-" + i), "type", "HOLDS_OFFICE_IN", "title",
+                    "President", "fromId", actorId, "toId", officeId));
+            String city = id("r" + pageSize + "-city-" + i);
+            places.add(Map.of("id", city, "name", "city " + i, "kind", "CITY", "parentId", country, "version", 0));
+            Map<String, Object> event = new java.util.LinkedHashMap<>(
+                    event(id("r" + pageSize + "-event-" + i), "event " + i, List.of(actorId)));
+            event.put("locationId", city);
+            event.put("subjectIds", List.of(country, city));
+            events.add(event);
+        }
+        this.events.stubFor(get(urlPathEqualTo("/events")).willReturn(okJson(page(events, null, pageSize))));
+        this.events.stubFor(get(urlPathEqualTo("/places")).willReturn(okJson(places)));
+        this.events.stubFor(get(urlPathEqualTo("/event-types")).willReturn(okJson(List.of(Map.of("code", "042",
+                "name", "Make a visit", "rootCode", "04", "quadClass", 1, "goldstein", 1.9)))));
+        actors.stubFor(get(urlPathEqualTo("/actors")).withQueryParam("ids", matching(".+"))
+                .willReturn(okJson(page(pool, null, pool.size()))));
+        actors.stubFor(get(urlPathEqualTo("/relationships")).willReturn(okJson(relationships)));
+
+        Gql.post("""
+                query Deep($first: Int) {
+                  events(first: $first) { edges { node {
+                    type { name } location { name parent { name } } subjects { name }
+                    participants { actor { name relationships { title direction other { name } } } }
+                  } } }
+                }""", Map.of("first", pageSize))
+                .statusCode(200)
+                .body("errors", nullValue())
+                .body("data.events.edges[0].node.type.name", is("Make a visit"))
+                .body("data.events.edges[0].node.location.parent.name", is("Ukraine"))
+                .body("data.events.edges[0].node.subjects.name", org.hamcrest.Matchers.contains("Ukraine", "city 0"))
+                .body("data.events.edges[0].node.participants[0].actor.relationships[0].other.name", is("office 0"))
+                .body("data.events.edges[0].node.participants[0].actor.relationships[0].direction", is("OUTGOING"));
+
+        this.events.verify(1, getRequestedFor(urlPathEqualTo("/events")));
+        // location, subjects (level 4) and location.parent (level 5): one call per field per level.
+        this.events.verify(3, getRequestedFor(urlPathEqualTo("/places")));
+        // The CAMEO catalogue is cached by the gateway: at most one call, whatever the page.
+        org.junit.jupiter.api.Assertions.assertTrue(
+                this.events.findAll(getRequestedFor(urlPathEqualTo("/event-types"))).size() <= 1);
+        actors.verify(1, getRequestedFor(urlPathEqualTo("/relationships")));
+        // participants' actors (level 5) and relationships' other ends (level 7)
+        actors.verify(2, getRequestedFor(urlPathEqualTo("/actors")));
+    }
+
     @Test
     void chunksMoreThan500DistinctIdsIntoSeveralCalls() {
         List<Object> items = new ArrayList<>();
