@@ -45,9 +45,10 @@ import io.vertx.ext.web.handler.BodyHandler;
  * <li>The per-document limits graphql-java lacks: aliases (counted here) and tokens (set as graphql-java's
  * operation parser limit, which SmallRye's parser-max-tokens key does not reach; it applies to
  * WebSocket documents as well).</li>
+ * <li>Documents that ask a batched field with different arguments in one request (see
+ * {@link BatchedArguments}) are refused: the batch would answer all of them with the first's.</li>
  * </ul>
- * The document is parsed here a second time only when a limit is configured or the client asked for
- * graphql-response+json.
+ * So the document is parsed here and again by SmallRye; parsing is cheap next to any backend call.
  */
 @ApplicationScoped
 public class GraphQLHttpFilter {
@@ -93,7 +94,7 @@ public class GraphQLHttpFilter {
             reject(ctx, graphqlResponse, 400, e.getMessage(), "BAD_REQUEST");
             return;
         }
-        if (request == null || (!graphqlResponse && maxAliases.isEmpty() && maxTokens.isEmpty())) {
+        if (request == null) {
             ctx.next();
             return;
         }
@@ -120,6 +121,11 @@ public class GraphQLHttpFilter {
                         + " aliases; at most " + maxAliases.get() + " are allowed", "QUERY_TOO_COMPLEX");
                 return;
             }
+        }
+        String conflict = BatchedArguments.conflict(document);
+        if (conflict != null) {
+            reject(ctx, graphqlResponse, graphqlResponse ? 400 : 200, conflict, GatewayError.BAD_USER_INPUT);
+            return;
         }
         if (graphqlResponse && cannotExecute(document, request)) {
             markBadRequest(ctx, graphqlResponse);

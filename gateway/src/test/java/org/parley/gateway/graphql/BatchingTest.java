@@ -219,6 +219,32 @@ class BatchingTest {
     }
 
     @Test
+    void refusesABatchedFieldAskedWithDifferentArgumentsInsteadOfAnsweringWrongly() {
+        Gql.post("""
+                query Two($a: ID!, $b: ID!) {
+                  x: actor(id: $a) { counterparts(limit: 1) { count } }
+                  y: actor(id: $b) { counterparts(limit: 5) { count } }
+                }""", Map.of("a", id("x"), "b", id("y")))
+                .statusCode(200)
+                .body("data", nullValue())
+                .body("errors[0].extensions.code", is("BAD_USER_INPUT"))
+                .body("errors[0].message", containsString("Actor.counterparts"));
+        actors.verify(0, WireMock.anyRequestedFor(WireMock.anyUrl()));
+        events.verify(0, WireMock.anyRequestedFor(WireMock.anyUrl()));
+
+        // The same arguments twice are fine (one batch answers both).
+        String a = id("same-args");
+        actors.stubFor(get(urlPathEqualTo("/actors/" + a)).willReturn(okJson(actor(a, "Same"))));
+        events.stubFor(get(urlPathEqualTo("/stats/counterparts")).willReturn(okJson(List.of(
+                Map.of("actorId", a, "counterparts", List.of(Map.of("actorId", a, "count", 2)))))));
+        Gql.post("query One($a: ID!) { x: actor(id: $a) { c: counterparts(limit: 3) { count } d: counterparts(limit: 3) { count } } }",
+                Map.of("a", a))
+                .statusCode(200)
+                .body("errors", nullValue())
+                .body("data.x.d[0].count", is(2));
+    }
+
+    @Test
     void chunksMoreThan500DistinctIdsIntoSeveralCalls() {
         List<Object> items = new ArrayList<>();
         List<Object> pool = new ArrayList<>();
