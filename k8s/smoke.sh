@@ -9,8 +9,8 @@
 # Needs root (apt-get, debootstrap, podman), Java 17, the Debian apt mirror configured on this
 # machine. Images:
 #   localhost/parley-base:bookworm     debootstrap rootfs + openjdk-17-jre-headless + postgresql-15
-#   localhost/parley-postgres:smoke    base + an entrypoint with the official image's interface
-#   localhost/parley/<app>:smoke       base + the app's target/quarkus-app
+#   localhost/parley/postgres:smoke    base + an entrypoint with the official image's interface (buildah)
+#   localhost/parley/<app>:smoke       the app, built by Quarkus's Jib extension on the base image
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -85,13 +85,26 @@ build_base_image() {
   # The Debian package's own cluster is not used: the entrypoint makes one under PGDATA.
   rm -rf "$rootfs/var/lib/postgresql/15" "$rootfs/etc/postgresql/15"
   log "importing the rootfs as localhost/parley-base:bookworm"
-  tar -C "$rootfs" -c . | podman import - localhost/parley-base:bookworm >/dev/null
+  tar -C "$rootfs" -c . | podman import --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+    - localhost/parley-base:bookworm >/dev/null
   rm -rf "$rootfs"
 }
 
-build_apps() {
-  log "packaging actors-service, events-service and gateway (./mvnw package -DskipTests)"
-  ./mvnw -B -q -pl actors-service,events-service,gateway package -DskipTests -Dparley.skipDbEnsure=true
+# The services' images, built as a user builds them (k8s/README.md): Quarkus's Jib extension (the
+# root pom's `images` profile). Jib needs no container engine to build; with no registry here, its
+# base image is the Debian one above, saved to a tar (tar://), and the result is handed to podman
+# (`podman load`) instead of being pushed.
+build_app_images() {
+  if [ ! -f "$work/base.tar" ] || [ "$(cat "$work/base.tar.id" 2>/dev/null)" != "$(podman image inspect --format '{{.Id}}' localhost/parley-base:bookworm)" ]; then
+    rm -f "$work/base.tar"
+    podman save --format docker-archive -o "$work/base.tar" localhost/parley-base:bookworm >/dev/null 2>&1
+    podman image inspect --format '{{.Id}}' localhost/parley-base:bookworm >"$work/base.tar.id"
+  fi
+  log "packaging actors-service, events-service and gateway with Jib images (./mvnw package -Dimages …)"
+  ./mvnw -B -q -pl actors-service,events-service,gateway package -DskipTests -Dparley.skipDbEnsure=true \
+    -Dimages -Dquarkus.container-image.build=true -Dquarkus.container-image.tag=smoke \
+    -Dquarkus.jib.base-jvm-image="tar://$work/base.tar" -Dquarkus.jib.docker-executable-name=podman \
+    -Dquarkus.jib.user=185 >"$work/jib.log" 2>&1 || { tail -40 "$work/jib.log" >&2; exit 1; }
 }
 
 # No RUN steps (so no container runtime at build time): files are copied into the base image.
@@ -107,17 +120,6 @@ build_postgres_image() {
   buildah commit --rm -q "$ctr" localhost/parley/postgres:smoke >/dev/null
 }
 
-build_app_image() { # module port
-  local ctr
-  [ -f "$1/target/quarkus-app/quarkus-run.jar" ] || { log "$1/target/quarkus-app is missing"; exit 1; }
-  ctr=$(buildah from --pull=never localhost/parley-base:bookworm)
-  buildah copy --chown 185:185 "$ctr" "$1/target/quarkus-app" /deployments >/dev/null
-  buildah config --user 185:185 --workingdir /deployments --port "$2" --env PATH=/usr/bin:/bin \
-    --entrypoint '["/usr/bin/java", "-XX:MaxRAMPercentage=75.0", "-Djava.util.logging.manager=org.jboss.logmanager.LogManager", "-jar", "/deployments/quarkus-run.jar"]' \
-    --cmd '' "$ctr"
-  buildah commit --rm -q "$ctr" "localhost/parley/$1:smoke" >/dev/null
-}
-
 # The dev overlay (k8s/smoke points its images at the ones above), rewritten for podman by
 # org.parley.k8s.PodmanPlay — see its comment for each step of the rewrite.
 render_for_podman() {
@@ -131,8 +133,10 @@ down() {
   [ -f "$work/play.yaml" ] && podman kube down "$work/play.yaml" >/dev/null 2>&1 || true
   # A fresh database every run, so the init script is exercised every time; podman also keeps a
   # volume per mounted ConfigMap.
-  podman volume ls --format '{{.Name}}' | grep -E '^(data-postgres-0|postgres-initdb-.*)$' \
-    | while read -r v; do podman volume rm -f "$v" >/dev/null 2>&1 || true; done
+  local v
+  for v in $(podman volume ls --format '{{.Name}}'); do
+    case "$v" in data-postgres-0 | postgres-initdb-*) podman volume rm -f "$v" >/dev/null 2>&1 || true ;; esac
+  done
 }
 
 dump_logs() {
@@ -162,13 +166,10 @@ esac
 
 started=$SECONDS
 install_tools
+command -v kubectl >/dev/null 2>&1 || { log "kubectl is needed to render the overlay (kubectl kustomize)"; exit 1; }
 build_base_image
-[ "${PARLEY_SMOKE_BUILD:-true}" = false ] || build_apps
-log "building images"
+build_app_images
 build_postgres_image
-build_app_image actors-service 8081
-build_app_image events-service 8082
-build_app_image gateway 8080
 render_for_podman
 down
 [ "${1:-}" = --keep ] || trap 'down' EXIT
