@@ -105,6 +105,8 @@ build_app_images() {
     -Dimages -Dquarkus.container-image.build=true -Dquarkus.container-image.tag=smoke \
     -Dquarkus.jib.base-jvm-image="tar://$work/base.tar" -Dquarkus.jib.docker-executable-name=podman \
     -Dquarkus.jib.user=185 >"$work/jib.log" 2>&1 || { tail -40 "$work/jib.log" >&2; exit 1; }
+  # The previous run's images, now untagged (podman here holds only this script's images).
+  podman image prune -f >/dev/null 2>&1 || true
 }
 
 # No RUN steps (so no container runtime at build time): files are copied into the base image.
