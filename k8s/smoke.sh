@@ -37,7 +37,8 @@ install_tools() {
   if [ ${#missing[@]} -gt 0 ]; then
     log "installing ${missing[*]}"
     apt-get update -q >/dev/null
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q podman buildah debootstrap runc >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q podman buildah debootstrap runc >"$work/apt.log" 2>&1 \
+      || { tail -20 "$work/apt.log" >&2; exit 1; }
   fi
 }
 
@@ -86,7 +87,7 @@ build_base_image() {
   rm -rf "$rootfs/var/lib/postgresql/15" "$rootfs/etc/postgresql/15"
   log "importing the rootfs as localhost/parley-base:bookworm"
   tar -C "$rootfs" -c . | podman import --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
-    - localhost/parley-base:bookworm >/dev/null
+    - localhost/parley-base:bookworm >/dev/null 2>"$work/import.log" || { cat "$work/import.log" >&2; exit 1; }
   rm -rf "$rootfs"
 }
 
