@@ -182,6 +182,16 @@ wait_ready actors-service $((8081 + offset)) 240
 wait_ready events-service $((8082 + offset)) 240
 wait_ready gateway $((8080 + offset)) 240
 
+# What podman applied from the manifests' security contexts (the README lists it as proven here).
+for c in gateway actors-service events-service postgres; do
+  applied=$(podman inspect --format '{{.Config.User}} readonly={{.HostConfig.ReadonlyRootfs}} {{.HostConfig.SecurityOpt}} memory={{.HostConfig.Memory}}' "$c-pod-0-$c")
+  log "$c: user $applied"
+  case "$applied" in
+    "185:185 readonly=true [no-new-privileges] memory="[1-9]* | "999:999 readonly=true [no-new-privileges] memory="[1-9]*) ;;
+    *) log "$c does not run as the manifests say (non-root, read-only root, no-new-privileges, memory limit)"; exit 1 ;;
+  esac
+done
+
 # One query through the gateway to both services and their databases and back: events (events-service,
 # database events) with their participants' actors (actors-service, database actors).
 query='{"query":"{ events(first: 3) { totalCount edges { node { title start participants { role actor { name country } } } } } }"}'
