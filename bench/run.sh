@@ -14,7 +14,8 @@
 # PostgreSQL administrator given by PGHOST/PGPORT/PGUSER/PGPASSWORD, default postgres on
 # 127.0.0.1:5432) and its own ports (gateway 18080, actors 18081, events 18082, floor 18083,
 # Mesh 14000), and stops everything it started when it ends, however it ends.
-# Knobs: BENCH_EVENTS (1000000), BENCH_JAVA_OPTS (-Xmx512m, as bin/parley), BENCH_CONNECTIONS (16).
+# Knobs: BENCH_EVENTS (1000000), BENCH_JAVA_OPTS (-Xmx512m, as bin/parley), BENCH_CONNECTIONS (16),
+# BENCH_PORT_BASE (18080: gateway, +1 actors, +2 events, +3 floor), BENCH_MESH_PORT (14000).
 set -euo pipefail
 
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -40,7 +41,9 @@ wants() { [[ ",$ONLY," == *",$1,"* ]]; }
 EVENTS="${BENCH_EVENTS:-1000000}"
 JAVA_OPTS="${BENCH_JAVA_OPTS:--Xmx512m}"
 CONNS="${BENCH_CONNECTIONS:-16}"
-PORT_GW=18080 PORT_ACTORS=18081 PORT_EVENTS=18082 PORT_FLOOR=18083 PORT_MESH=14000
+PORT_BASE="${BENCH_PORT_BASE:-18080}"
+PORT_GW=$PORT_BASE PORT_ACTORS=$((PORT_BASE + 1)) PORT_EVENTS=$((PORT_BASE + 2)) PORT_FLOOR=$((PORT_BASE + 3))
+PORT_MESH="${BENCH_MESH_PORT:-14000}"
 DB_HOST="${PARLEY_DB_HOST:-127.0.0.1}" DB_PORT="${PARLEY_DB_PORT:-5432}"
 DB_USER="${PARLEY_DB_USER:-parley}" DB_PASSWORD="${PARLEY_DB_PASSWORD:-parley}"
 export PGHOST="${PGHOST:-$DB_HOST}" PGPORT="${PGPORT:-$DB_PORT}" PGUSER="${PGUSER:-postgres}"
@@ -94,7 +97,7 @@ setup_tools() {
     (cd "$BENCH" && npm ci --no-audit --no-fund >"$WORK/logs/npm.log" 2>&1) || die "npm ci failed (log: $WORK/logs/npm.log)"
   fi
   for p in $PORT_GW $PORT_ACTORS $PORT_EVENTS $PORT_FLOOR $PORT_MESH; do
-    port_free "$p" || die "port $p is in use; the benchmark needs 18080-18083 and 14000"
+    port_free "$p" || die "port $p is in use; the benchmark needs $PORT_BASE-$PORT_FLOOR and $PORT_MESH (BENCH_PORT_BASE, BENCH_MESH_PORT)"
   done
 }
 
@@ -200,6 +203,7 @@ prepare_data() {
       'places', (select count(*) from place), 'load_seconds', (select seconds from bench.loaded),
       'db_size', pg_size_pretty(pg_database_size(current_database())))" >"$WORK/dataset.json"
   psql_admin -d actors_bench -Atc "select count(*) from actor" >"$WORK/actors.count"
+  node "$BENCH/tools/paths.mjs" "$WORK/params.json" "$WORK/req"
 }
 
 # ================================================================================= measuring
@@ -240,7 +244,11 @@ source "$BENCH/lib/b4.sh"
 
 # ================================================================================= results
 write_results() {
-  local rc="$1"
+  local rc="$1" sec
+  # every section from the measurements taken so far (also after a failure part-way)
+  for sec in b1 b2 b3 b4 b5; do
+    grep -q "\"bench\":\"$sec" "$M" 2>/dev/null && node "$BENCH/tools/report.mjs" "$sec" "$M" "$WORK" >"$WORK/parts/$sec.md"
+  done
   {
     echo "# Parley benchmarks — $(date -u '+%Y-%m-%d %H:%M UTC')$($QUICK && echo ' (quick mode: shortened warm-up and rounds)')"
     echo
@@ -261,7 +269,7 @@ write_results() {
     echo
     echo "Every command line the run used, in order (paths relative to the repository):"
     echo
-    sed "s|$ROOT/||g" "$WORK/commands.md"
+    sed "s|$ROOT/||g; s|$WORK/req/||g" "$WORK/commands.md" | awk '!seen[$0]++'
   } >"$RESULTS"
 }
 

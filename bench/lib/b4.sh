@@ -17,7 +17,6 @@ b4_label() {
 
 bench_b4() {
   log "b4: service queries at scale"
-  node "$BENCH/tools/paths.mjs" "$WORK/params.json" "$WORK/req"
   app_up events
   local base="http://localhost:$PORT_EVENTS" q
   for q in $B4_QUERIES; do

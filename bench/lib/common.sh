@@ -66,14 +66,25 @@ wait_ready() {
 
 # --- /proc readings ------------------------------------------------------------------------------
 CLK_TCK="$(getconf CLK_TCK)"
-# CPU time (user + system) of a process so far, in clock ticks (fields 14 and 15 of /proc/PID/stat,
-# counted after the command name, which may contain spaces). Includes all its threads (GC, JIT).
-cpu_ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"; }
-# Resident set size in kB.
-rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status"; }
-hwm_kb() { awk '/^VmHWM:/ { print $2 }' "/proc/$1/status"; }
-
-# The java process under a setsid wrapper is the recorded pid itself (exec), so these read it directly.
+# CPU time (user + system) so far, in clock ticks, of every process in the session of PID (the
+# processes start_proc started are session leaders: a JVM is one process with all its threads, GC
+# and JIT included; a node gateway may fork workers). Fields 14 and 15 of /proc/N/stat, counted
+# after the command name, which may contain spaces; field 6 is the session id.
+cpu_ticks() {
+  local f
+  for f in /proc/[0-9]*/stat; do cat "$f" 2>/dev/null; done \
+    | awk -v sid="$1" '{ sub(/^.*\) /, ""); if ($4 == sid) t += $12 + $13 } END { print t + 0 }'
+}
+# Resident set size in kB, summed over the session's processes.
+rss_kb() {
+  local f pid sum=0 v
+  for f in /proc/[0-9]*/stat; do
+    pid="${f#/proc/}"; pid="${pid%/stat}"
+    [ "$(awk '{ sub(/^.*\) /, ""); print $4 }' "$f" 2>/dev/null)" = "$1" ] || continue
+    v="$(awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status" 2>/dev/null)"; sum=$((sum + ${v:-0}))
+  done
+  echo "$sum"
+}
 
 # --- results -------------------------------------------------------------------------------------
 md() { printf '%s\n' "$*" >>"$RESULTS"; }

@@ -38,6 +38,14 @@ write('gql-actor.jsonl', mid.map((id) => body(ACTOR, { id })));
 const pairs = [];
 for (let i = 0; i < 300; i++) pairs.push([p.rankedActors[20 + (i % 40)], p.rankedActors[60 + ((i * 7) % 140)]]);
 write('gql-dyad.jsonl', pairs.map(([a, b]) => body(DYAD, { a, b })));
+// The same three queries in the schema Mesh generates from the services' OpenAPI documents (field
+// names = operationIds; Participant.actor and Actor.events added in bench/mesh/mesh.config.ts).
+const MPAGE = `query Page($from: String, $to: String) { listEvents(from: $from, to: $to, limit: "20") { items { id title start participants { role actor { name } } } } }`;
+const MACTOR = `query Actor($id: UUID!) { getActor(id: $id) { name events(limit: 5) { items { id title start participants { role actor { name } } } } } }`;
+const MDYAD = `query Dyad($a: String, $b: String) { dyadStats(a: $a, b: $b, interval: "month") { series { period count goldsteinMean } } }`;
+write('mesh-page.jsonl', weeks.map(([from, to]) => body(MPAGE, { from, to })));
+write('mesh-actor.jsonl', mid.map((id) => body(MACTOR, { id })));
+write('mesh-dyad.jsonl', pairs.map(([a, b]) => body(MDYAD, { a, b })));
 write('weeks.json', [JSON.stringify(weeks)]);
 write('actors-mid.json', [JSON.stringify(mid)]);
 write('dyads.json', [JSON.stringify(pairs)]);

@@ -67,4 +67,134 @@ if (section === 'b4') {
   }
 }
 
+// ------------------------------------------------------------------------------------------- b1
+if (section === 'b1') {
+  say('## 1. Backend calls per query (exact, from the services\' `/q/metrics`)');
+  say();
+  say('Each query sent once to the gateway; the HTTP requests each service received meanwhile ' +
+    '(`http_server_requests_seconds_count`, summed per URI, `/q/*` left out). Goal: one call per service per nesting ' +
+    'level, independent of N.');
+  say();
+  say('| query | N | nodes returned | events-service calls | actors-service calls | calls by URI | GraphQL errors |');
+  say('|---|---|---|---|---|---|---|');
+  const b1 = rows.filter((x) => x.bench === 'b1');
+  const sum = (o) => Object.values(o ?? {}).reduce((a, b) => a + b, 0);
+  for (const r of b1) {
+    const uris = [...Object.entries(r.events ?? {}).map(([u, k]) => `events ${u} ×${k}`), ...Object.entries(r.actors ?? {}).map(([u, k]) => `actors ${u} ×${k}`)].join('; ');
+    const label = r.kind === 'events'
+      ? '`events(first: N) { … participants { actor { name } } sources { speaker { name } } }`'
+      : '`actors(first: N) { … name events(first: 5) { … participants { actor { name } } } }`';
+    say(`| ${label} | ${r.n} | ${r.nodes}${r.speakers !== undefined ? ` (${r.speakers} speakers)` : ''} | ${sum(r.events)} | ${sum(r.actors)} | ${uris} | ${(r.errors ?? []).join('; ') || 'none'} |`);
+  }
+  say();
+  for (const kind of ['events', 'actors']) {
+    const rs = b1.filter((x) => x.kind === kind);
+    if (!rs.length) continue;
+    const same = new Set(rs.map((x) => `${sum(x.events)}/${sum(x.actors)}`)).size === 1;
+    const levels = kind === 'events'
+      ? 'events-service 1 (level 0), actors-service 1 (level 1: participants and speakers)'
+      : 'actors-service 1 (level 0) + 1 (level 2: participants), events-service 1 (level 1)';
+    const ev = sum(rs.at(-1).events), ac = sum(rs.at(-1).actors);
+    const goal = kind === 'events' ? ev === 1 && ac === 1 : ev === 1 && ac === 2;
+    say(`- \`${kind}\` query: calls ${same ? 'are the same for every N' : '**change with N**'} (${rs.map((x) => `N=${x.n}: ${sum(x.events)} events + ${sum(x.actors)} actors`).join(', ')}); ` +
+      `one per service per level would be ${levels}: ${goal ? 'met' : '**not met**'}${rs.some((x) => x.errors?.length) ? ' (calls include the retries of failed calls, see the errors)' : ''}${!goal && kind === 'events' && ac === 2 ? ' — `participants.actor` and `sources.speaker` are two batches of the same level (two fields, two resolvers), so actors-service is called twice' : ''}.`);
+  }
+}
+
+// ------------------------------------------------------------------------------------------- b2 / b3 helpers
+const byRound = (bench, target, query) => rows.filter((x) => x.bench === bench && x.target === target && x.query === query);
+const med = (rs, f) => median(rs.map(f).filter(Number.isFinite));
+const ratios = (as, bs, f) => {
+  const out = [];
+  for (const a of as) { const b = bs.find((x) => x.round === a.round); if (b && Number.isFinite(f(a)) && Number.isFinite(f(b)) && f(b) !== 0) out.push(f(a) / f(b)); }
+  return out;
+};
+const errs = (rs) => rs.reduce((a, r) => a + (r.errors ?? 0) + (r.non2xx ?? 0), 0);
+
+if (section === 'b2') {
+  say('## 2. Parley\'s gateway vs GraphQL Mesh (peer gateway)');
+  say();
+  say('GraphQL Mesh composed by `@graphql-mesh/compose-cli` + `@omnigraph/openapi` from the services\' own `/q/openapi` ' +
+    'documents (fields named by their operationIds), with `Participant.actor` (batched through `listActors(ids)`, `keysArg`) and ' +
+    '`Actor.events` added in `bench/mesh/mesh.config.ts`, served by `@graphql-hive/gateway` (one worker, `--fork 1`, ' +
+    '`NODE_ENV=production`, logging at error level, no response cache). Same queries (Mesh\'s field names), same variables, same load tool ' +
+    '(`wrk`, 2 threads, the same connections, `Accept: application/json`), same backends and data; rounds alternate Parley and Mesh. ' +
+    'Ratios are Parley ÷ Mesh per round; median and spread (min–max) over the rounds.');
+  say();
+  const names = { page: 'a page of 20 events of one week with participants\' names', actor: 'an actor with their 5 latest events and participants\' names', dyad: 'a dyad series (per month, 10 years)' };
+  say('| query | gateway | requests/s | p50 ms | p95 ms | p99 ms | gateway CPU ms/req | actors-service CPU ms/req | events-service CPU ms/req | errors |');
+  say('|---|---|---|---|---|---|---|---|---|---|');
+  const summary = [];
+  for (const q of ['page', 'actor', 'dyad']) {
+    const P = byRound('b2', 'parley', q), Mh = byRound('b2', 'mesh', q);
+    if (!P.length) continue;
+    for (const [t, rs, proc] of [['Parley', P, 'gateway'], ['Mesh', Mh, 'mesh']]) {
+      say(`| ${names[q]} | ${t} | ${f0(med(rs, rps))} | ${f1(med(rs, (r) => ms(r.p50_us)))} | ${f1(med(rs, (r) => ms(r.p95_us)))} | ${f1(med(rs, (r) => ms(r.p99_us)))} | ${f2(med(rs, (r) => cpuPerReq(r, proc)))} | ${f2(med(rs, (r) => cpuPerReq(r, 'actors')))} | ${f2(med(rs, (r) => cpuPerReq(r, 'events')))} | ${errs(rs)} |`);
+    }
+    const rr = ratios(P, Mh, rps);
+    const cr = ratios(P.map((r) => ({ ...r, v: cpuPerReq(r, 'gateway') })), Mh.map((r) => ({ ...r, v: cpuPerReq(r, 'mesh') })), (r) => r.v);
+    const lr = ratios(P, Mh, (r) => r.p95_us);
+    summary.push({ q, rr, cr, lr });
+  }
+  say();
+  say('| query | RPS Parley/Mesh (goal ≥ 4) | spread | gateway CPU/req Parley/Mesh (goal ≤ 0.25) | spread | p95 Parley/Mesh | rounds |');
+  say('|---|---|---|---|---|---|---|');
+  for (const { q, rr, cr, lr } of summary) {
+    const g1 = median(rr) >= 4 ? 'met' : '**missed**', g2 = median(cr) <= 0.25 ? 'met' : '**missed**';
+    say(`| ${names[q]} | ${f2(median(rr))} (${g1}) | ${spread(rr)} | ${f2(median(cr))} (${g2}) | ${spread(cr)} | ${f2(median(lr))} | ${rr.length} |`);
+  }
+}
+
+if (section === 'b3') {
+  say('## 3. Gateway overhead vs direct REST calls');
+  say();
+  say('The same front-end page (20 events of one week with their participants\' names) fetched by one closed-loop node client ' +
+    '(`bench/load/direct.mjs`, same connections) either through the gateway (one GraphQL POST) or directly with the minimal calls ' +
+    'the gateway makes (`GET /events?from&to&limit=20`, then one `GET /actors?ids=…`), the client joining the names itself. ' +
+    'Rounds alternate; ratio = gateway ÷ direct per round.');
+  say();
+  say('| path | pages/s | p50 ms | p95 ms | p99 ms | gateway CPU ms/page | actors-service CPU ms/page | events-service CPU ms/page | client CPU ms/page | errors |');
+  say('|---|---|---|---|---|---|---|---|---|---|');
+  const D = byRound('b3', 'direct', 'page'), G = byRound('b3', 'gateway', 'page');
+  const clientCpu = (r) => r.client_cpu_ms / r.requests;
+  for (const [t, rs] of [['direct', D], ['gateway', G]]) {
+    say(`| ${t} | ${f0(med(rs, rps))} | ${f1(med(rs, (r) => ms(r.p50_us)))} | ${f1(med(rs, (r) => ms(r.p95_us)))} | ${f1(med(rs, (r) => ms(r.p99_us)))} | ${t === 'gateway' ? f2(med(rs, (r) => cpuPerReq(r, 'gateway'))) : '–'} | ${f2(med(rs, (r) => cpuPerReq(r, 'actors')))} | ${f2(med(rs, (r) => cpuPerReq(r, 'events')))} | ${f2(med(rs, clientCpu))} | ${errs(rs)} |`);
+  }
+  const rr = ratios(G, D, rps);
+  const gw = G.map((r) => cpuPerReq(r, 'gateway') / (cpuPerReq(r, 'actors') + cpuPerReq(r, 'events')));
+  say();
+  say(`- Gateway RPS ÷ direct RPS: **${f2(median(rr))}** (spread ${spread(rr)}, ${rr.length} rounds); goal ≥ 0.5: ${median(rr) >= 0.5 ? 'met' : '**missed**'}.`);
+  say(`- Gateway CPU per page ÷ CPU per page of the two services it calls: **${f2(median(gw))}** (spread ${spread(gw)}); goal ≈ ≤ 1: ${median(gw) <= 1 ? 'met' : '**missed**'}.`);
+}
+
+if (section === 'b5') {
+  say('## 5. Start-up and memory');
+  say();
+  say('Start = from launching `java -jar …/quarkus-run.jar` to the first `/q/health/ready` answering UP (polled every 50 ms), ' +
+    'each app alone on the machine, the floor (`bench/floor`, Quarkus REST + Jackson + health, same parent/BOM) started in every ' +
+    'round next to the services; ratio = service ÷ floor of the same round. RSS idle: 3 s after ready. RSS under load: the largest ' +
+    'RSS at the end of any Parley load phase of benchmarks 2 and 3 (the floor: `wrk` on `/hello` with the same connections).');
+  say();
+  say('| app | start ms (median) | start ÷ floor (goal ≤ 1.5) | spread | Quarkus "started in" s | RSS idle MB | RSS under load MB (goal ≤ 200) | rounds |');
+  say('|---|---|---|---|---|---|---|---|');
+  const b5 = rows.filter((x) => x.bench === 'b5');
+  const floor = b5.filter((x) => x.target === 'floor');
+  const loadRss = (proc) => {
+    const vs = rows.filter((x) => ['b2', 'b3', 'b5load', 'profile'].includes(x.bench) && x.target !== 'mesh' && x.rss_kb?.[proc] !== undefined).map((x) => x.rss_kb[proc]);
+    return vs.length ? Math.max(...vs) / 1024 : NaN;
+  };
+  const names = { floor: 'floor (minimal Quarkus REST)', actors: 'actors-service', events: 'events-service', gateway: 'gateway' };
+  for (const t of ['floor', 'actors', 'events', 'gateway']) {
+    const rs = b5.filter((x) => x.target === t);
+    if (!rs.length) continue;
+    const rr = ratios(rs, floor, (r) => r.start_ms);
+    const under = loadRss(t);
+    const goal = t === 'floor' ? '' : median(rr) <= 1.5 ? ' (met)' : ' (**missed**)';
+    const rgoal = t === 'floor' || !Number.isFinite(under) ? '' : under <= 200 ? ' (met)' : ' (**missed**)';
+    say(`| ${names[t]} | ${f0(med(rs, (r) => r.start_ms))} | ${t === 'floor' ? '1' : f2(median(rr))}${goal} | ${t === 'floor' ? '' : spread(rr)} | ${f2(med(rs, (r) => r.quarkus_started_s))} | ${f0(med(rs, (r) => r.rss_idle_kb / 1024))} | ${f0(under)}${rgoal} | ${rs.length} |`);
+  }
+  const mesh = rows.filter((x) => x.bench === 'b2' && x.target === 'mesh' && x.rss_kb?.mesh !== undefined).map((x) => x.rss_kb.mesh / 1024);
+  if (mesh.length) say(`\nFor comparison, Hive Gateway (Mesh) RSS under the same load: ${f0(Math.max(...mesh))} MB.`);
+}
+
 process.stdout.write(out.join('\n') + '\n');

@@ -1,0 +1,59 @@
+// Summarises `jfr print --events jdk.ExecutionSample <file>` (stdin) as a Markdown section: where
+// the gateway's CPU samples fall: top leaf frames, and the share of samples whose stack passes
+// through each major library (inclusive).
+import fs from 'node:fs';
+
+const text = fs.readFileSync(0, 'utf8');
+const samples = [];
+for (const block of text.split(/\njdk\.ExecutionSample \{/).slice(0)) {
+  const m = block.match(/stackTrace = \[\n([\s\S]*?)\n\s*\]/);
+  if (!m) continue;
+  const frames = m[1].split('\n').map((l) => l.trim().replace(/\s+line: \d+.*$/, '')).filter((l) => l && l !== '...');
+  const thread = (block.match(/sampledThread = "([^"]*)"/) ?? [])[1] ?? '?';
+  samples.push({ frames, thread: thread.replace(/-\d+$/, '-N') });
+}
+const n = samples.length;
+const pct = (k) => `${(100 * k / Math.max(1, n)).toFixed(1)} %`;
+const top = (map, k) => [...map.entries()].sort((a, b) => b[1] - a[1]).slice(0, k);
+const count = (key) => { const m = new Map(); for (const s of samples) { const v = key(s); if (v) m.set(v, (m.get(v) ?? 0) + 1); } return m; };
+
+const out = [];
+out.push('## Profile: the gateway under the page query (JFR)');
+out.push('');
+out.push(`${n} execution samples (JFR \`profile\` settings, one load phase of the page query, see Commands).`);
+out.push('');
+out.push('Share of samples whose stack passes through … (inclusive; a sample can count for several):');
+out.push('');
+out.push('| code | samples |');
+out.push('|---|---|');
+const libs = [
+  ['graphql-java (parsing, validation, execution)', /^graphql\./],
+  ['SmallRye GraphQL', /^io\.smallrye\.graphql\./],
+  ['Jackson (JSON)', /^com\.fasterxml\.jackson\./],
+  ['JSON-B / Yasson / Parsson', /^(org\.eclipse\.yasson|org\.eclipse\.parsson|jakarta\.json)/],
+  ['REST client (RESTEasy Reactive client)', /^org\.jboss\.resteasy\.reactive\.client\./],
+  ['SmallRye Fault Tolerance', /^io\.smallrye\.faulttolerance\./],
+  ['Vert.x / Netty (HTTP, event loop)', /^(io\.vertx|io\.netty)\./],
+  ['Mutiny', /^io\.smallrye\.mutiny\./],
+  ['Parley gateway code', /^org\.parley\./],
+  ['Micrometer (metrics)', /^io\.micrometer\./],
+];
+for (const [name, re] of libs) {
+  const k = samples.filter((s) => s.frames.some((f) => re.test(f))).length;
+  out.push(`| ${name} | ${pct(k)} |`);
+}
+out.push('');
+out.push('Top leaf frames (where the CPU was when sampled):');
+out.push('');
+out.push('| frame | samples |');
+out.push('|---|---|');
+for (const [f, k] of top(count((s) => s.frames[0]), 15)) out.push(`| \`${f}\` | ${pct(k)} |`);
+out.push('');
+out.push('Top frames of the gateway\'s own code (first `org.parley` frame of each sample):');
+out.push('');
+out.push('| frame | samples |');
+out.push('|---|---|');
+for (const [f, k] of top(count((s) => s.frames.find((x) => x.startsWith('org.parley.'))), 10)) out.push(`| \`${f}\` | ${pct(k)} |`);
+out.push('');
+out.push('Threads: ' + top(count((s) => s.thread), 6).map(([t, k]) => `${t} ${pct(k)}`).join(', ') + '.');
+process.stdout.write(out.join('\n') + '\n');
