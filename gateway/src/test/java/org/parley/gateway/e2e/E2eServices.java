@@ -30,8 +30,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <p>
  * Jars: {@code <repo>/actors-service/target/quarkus-app/quarkus-run.jar}, the same for events-service and
  * the gateway (the reactor builds them before the gateway's integration-test phase). The services' logs
- * go to {@code gateway/target/e2e-logs/}. {@code -Dparley.e2e.seed=true} also loads the seed article
- * (Flyway placeholder {@code seed}) into both databases. Database host/user come from
+ * go to {@code gateway/target/e2e-logs/}. The seed article (Flyway placeholder {@code seed}) is always
+ * loaded into both databases: the services start once per run for every IT, {@code ArticleSeedIT} needs
+ * it, and the other ITs create run-unique data beside it. Database host/user come from
  * {@code PARLEY_DB_HOST}, {@code PARLEY_DB_PORT}, {@code PARLEY_DB_USER}, {@code PARLEY_DB_PASSWORD}.
  */
 public final class E2eServices implements BeforeAllCallback {
@@ -43,7 +44,7 @@ public final class E2eServices implements BeforeAllCallback {
 
     /** Base URLs (http://127.0.0.1:port) and the dev public key the gateway trusts. */
     public record Running(String actorsUrl, String eventsUrl, String gatewayUrl, Path devPrivateKey)
-            implements ExtensionContext.Store.CloseableResource {
+            implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
         @Override
         public void close() {
@@ -75,13 +76,12 @@ public final class E2eServices implements BeforeAllCallback {
                 int actorsPort = freePort();
                 int eventsPort = freePort();
                 int gatewayPort = freePort();
-                boolean seed = Boolean.getBoolean("parley.e2e.seed");
                 String actorsUrl = "http://127.0.0.1:" + actorsPort;
                 String eventsUrl = "http://127.0.0.1:" + eventsPort;
                 String gatewayUrl = "http://127.0.0.1:" + gatewayPort;
 
-                start("actors-service", jar(root, "actors-service"), logs, service(actorsPort, "actors_e2e", seed));
-                start("events-service", jar(root, "events-service"), logs, service(eventsPort, "events_e2e", seed));
+                start("actors-service", jar(root, "actors-service"), logs, service(actorsPort, "actors_e2e"));
+                start("events-service", jar(root, "events-service"), logs, service(eventsPort, "events_e2e"));
                 Map<String, String> gateway = new LinkedHashMap<>();
                 gateway.put("QUARKUS_HTTP_PORT", String.valueOf(gatewayPort));
                 gateway.put("QUARKUS_REST_CLIENT_ACTORS_URL", actorsUrl);
@@ -105,17 +105,32 @@ public final class E2eServices implements BeforeAllCallback {
         }
     }
 
-    private static Map<String, String> service(int port, String database, boolean seed) {
-        String host = env("PARLEY_DB_HOST", "127.0.0.1");
-        String dbPort = env("PARLEY_DB_PORT", "5432");
+    /** JDBC URL of one of the e2e databases ({@code actors_e2e}, {@code events_e2e}), for tests that check rows. */
+    public static String jdbcUrl(String database) {
+        return "jdbc:" + postgresUrl(database);
+    }
+
+    public static String dbUser() {
+        return env("PARLEY_DB_USER", "parley");
+    }
+
+    public static String dbPassword() {
+        return env("PARLEY_DB_PASSWORD", "parley");
+    }
+
+    private static String postgresUrl(String database) {
+        return "postgresql://" + env("PARLEY_DB_HOST", "127.0.0.1") + ":" + env("PARLEY_DB_PORT", "5432") + "/" + database;
+    }
+
+    private static Map<String, String> service(int port, String database) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://" + host + ":" + dbPort + "/" + database);
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://" + host + ":" + dbPort + "/" + database);
+        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgresUrl(database));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(database));
         // Every run starts from empty, freshly migrated databases.
         env.put("QUARKUS_FLYWAY_CLEAN_AT_START", "true");
         env.put("QUARKUS_FLYWAY_CLEAN_DISABLED", "false");
-        env.put("QUARKUS_FLYWAY_PLACEHOLDERS_SEED", String.valueOf(seed));
+        env.put("QUARKUS_FLYWAY_PLACEHOLDERS_SEED", "true");
         return env;
     }
 
