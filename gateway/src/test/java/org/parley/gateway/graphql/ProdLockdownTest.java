@@ -71,6 +71,7 @@ class ProdLockdownTest {
         given().get("/graphql/schema.graphql").then().statusCode(404);
         given().get("/q/graphql-ui").then().statusCode(404);
         given().get("/q/graphql-ui/").then().statusCode(404);
+        given().redirects().follow(false).get("/examples").then().statusCode(404);
     }
 
     @Test
