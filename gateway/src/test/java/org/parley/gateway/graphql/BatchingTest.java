@@ -348,4 +348,54 @@ class BatchingTest {
                 .body(containsString("http_client_requests_seconds_count"))
                 .body(containsString("uri=\"/actors\""));
     }
+
+    @Test
+    void resolvesBothEndsOfEveryDyadWithOneActorsCall() {
+        String putin = id("dyad-putin");
+        String trump = id("dyad-trump");
+        String zelensky = id("dyad-zelensky");
+        Map<String, Object> stats = Map.of("a", putin, "b", trump, "interval", "month", "series",
+                List.of(Map.of("period", "2025-11-01", "count", 2, "goldsteinMean", 1.5,
+                        "quadCounts", List.of(Map.of("quadClass", 1, "count", 2)))));
+        events.stubFor(get(urlPathEqualTo("/stats/dyad")).willReturn(okJson(stats)));
+        actors.stubFor(get(urlPathEqualTo("/actors")).withQueryParam("ids", matching(".+"))
+                .willReturn(okJson(page(List.of(actor(putin, "Vladimir Putin"), actor(trump, "Donald Trump"),
+                        actor(zelensky, "Volodymyr Zelensky")), null, 3))));
+
+        // Two dyads (aliases), each asking for both ends, b before a in one of them: one actors call.
+        Gql.post("""
+                query Two($p: ID!, $t: ID!, $z: ID!) {
+                  first: dyad(a: $p, b: $t) { a { name } b { name } series { count } }
+                  second: dyad(a: $z, b: $p) { b { name } a { name } }
+                }""", Map.of("p", putin, "t", trump, "z", zelensky))
+                .statusCode(200)
+                .body("errors", nullValue())
+                .body("data.first.a.name", is("Vladimir Putin"))
+                .body("data.first.b.name", is("Donald Trump"))
+                .body("data.first.series[0].count", is(2))
+                .body("data.second.a.name", is("Volodymyr Zelensky"))
+                .body("data.second.b.name", is("Vladimir Putin"));
+
+        events.verify(2, getRequestedFor(urlPathEqualTo("/stats/dyad")));
+        List<LoggedRequest> actorCalls = actors.findAll(getRequestedFor(urlPathEqualTo("/actors")));
+        assertEquals(1, actorCalls.size(), "actors-service calls for a and b of two dyads");
+        assertEquals(new HashSet<>(List.of(putin, trump, zelensky)),
+                new HashSet<>(Arrays.asList(actorCalls.get(0).queryParameter("ids").firstValue().split(","))));
+    }
+
+    @Test
+    void resolvesOneEndOfADyadWithOneActorsCall() {
+        String putin = id("dyad1-putin");
+        String trump = id("dyad1-trump");
+        events.stubFor(get(urlPathEqualTo("/stats/dyad")).willReturn(okJson(
+                Map.of("a", putin, "b", trump, "interval", "month", "series", List.of()))));
+        actors.stubFor(get(urlPathEqualTo("/actors")).withQueryParam("ids", matching(".+"))
+                .willReturn(okJson(page(List.of(actor(putin, "Vladimir Putin"), actor(trump, "Donald Trump")), null, 2))));
+
+        Gql.post("query One($p: ID!, $t: ID!) { dyad(a: $p, b: $t) { b { name } } }", Map.of("p", putin, "t", trump))
+                .statusCode(200)
+                .body("errors", nullValue())
+                .body("data.dyad.b.name", is("Donald Trump"));
+        actors.verify(1, getRequestedFor(urlPathEqualTo("/actors")));
+    }
 }
