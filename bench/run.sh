@@ -14,7 +14,7 @@
 # PostgreSQL administrator given by PGHOST/PGPORT/PGUSER/PGPASSWORD, default postgres on
 # 127.0.0.1:5432) and its own ports (gateway 18080, actors 18081, events 18082, floor 18083,
 # Mesh 14000), and stops everything it started when it ends, however it ends.
-# Knobs: BENCH_EVENTS (1000000), BENCH_JAVA_OPTS (-Xmx512m, as bin/parley), BENCH_CONNECTIONS (16),
+# Knobs: BENCH_EVENTS (1000000), BENCH_JAVA_OPTS (-Xmx512m, as bin/parley), BENCH_CONNECTIONS (8),
 # BENCH_PORT_BASE (18080: gateway, +1 actors, +2 events, +3 floor), BENCH_MESH_PORT (14000).
 set -euo pipefail
 
@@ -40,7 +40,7 @@ wants() { [[ ",$ONLY," == *",$1,"* ]]; }
 
 EVENTS="${BENCH_EVENTS:-1000000}"
 JAVA_OPTS="${BENCH_JAVA_OPTS:--Xmx512m}"
-CONNS="${BENCH_CONNECTIONS:-16}"
+CONNS="${BENCH_CONNECTIONS:-8}"
 PORT_BASE="${BENCH_PORT_BASE:-18080}"
 PORT_GW=$PORT_BASE PORT_ACTORS=$((PORT_BASE + 1)) PORT_EVENTS=$((PORT_BASE + 2)) PORT_FLOOR=$((PORT_BASE + 3))
 PORT_MESH="${BENCH_MESH_PORT:-14000}"
@@ -96,6 +96,9 @@ setup_tools() {
     log "installing the benchmark's npm packages (npm ci)"
     (cd "$BENCH" && npm ci --no-audit --no-fund >"$WORK/logs/npm.log" 2>&1) || die "npm ci failed (log: $WORK/logs/npm.log)"
   fi
+  # the PostgreSQL server (postmaster + backends), for its CPU time per request
+  local pm; pm="$(psql_admin -d postgres -Atc 'show data_directory' 2>/dev/null)/postmaster.pid"
+  [ -r "$pm" ] && PG_PID="$(head -n1 "$pm")" || log "PostgreSQL's postmaster.pid is not readable: its CPU is not measured"
   for p in $PORT_GW $PORT_ACTORS $PORT_EVENTS $PORT_FLOOR $PORT_MESH; do
     port_free "$p" || die "port $p is in use; the benchmark needs $PORT_BASE-$PORT_FLOOR and $PORT_MESH (BENCH_PORT_BASE, BENCH_MESH_PORT)"
   done
@@ -222,7 +225,7 @@ measure() {
     pid="$(pid_of "$p")"
     after=$(cpu_ticks "$pid")
     cpu="$(jq -c --arg p "$p" --argjson v $(( after - before[i] )) '. + {($p): $v}' <<<"$cpu")"
-    rss="$(jq -c --arg p "$p" --argjson v "$(rss_kb "$pid")" '. + {($p): $v}' <<<"$rss")"
+    [ "$p" = postgres ] || rss="$(jq -c --arg p "$p" --argjson v "$(rss_kb "$pid")" '. + {($p): $v}' <<<"$rss")"
     i=$((i + 1))
   done
   jq -c --arg b "$bench" --arg t "$target" --arg q "$query" --argjson r "$round" --argjson cpu "$cpu" \
@@ -260,6 +263,8 @@ write_results() {
     echo "Absolute numbers drift on this shared 2-core machine; the ratios are measured side by side in"
     echo "the same run (A and B alternate, median of the per-round ratios, spread = min–max)."
     echo "CPU per request = (utime + stime of the process, /proc/PID/stat) over a load phase ÷ requests."
+    echo "PostgreSQL's CPU is that of the whole server (all backends), which other users of this shared"
+    echo "server may add to: read it as an upper bound."
     echo
     local part
     for part in b1 b2 b3 b4 b5 profile; do

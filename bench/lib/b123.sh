@@ -90,10 +90,10 @@ bench_b3() {
     order="direct gateway"; [ $((r % 2)) -eq 0 ] && order="gateway direct"
     for t in $order; do
       if [ "$t" = direct ]; then
-        measure b3 direct page "$r" "actors events" -- node "$BENCH/load/direct.mjs" direct \
+        measure b3 direct page "$r" "actors events postgres" -- node "$BENCH/load/direct.mjs" direct \
           "http://localhost:$PORT_EVENTS" "http://localhost:$PORT_ACTORS" "$WORK/req/weeks.json" "$CONNS" "$ROUND"
       else
-        measure b3 gateway page "$r" "gateway actors events" -- node "$BENCH/load/direct.mjs" gateway \
+        measure b3 gateway page "$r" "gateway actors events postgres" -- node "$BENCH/load/direct.mjs" gateway \
           "$(GW_URL)" "$WORK/req/gql-page.jsonl" "$CONNS" "$ROUND"
       fi
     done
@@ -146,9 +146,9 @@ bench_b2() {
       order="parley mesh"; [ $((r % 2)) -eq 0 ] && order="mesh parley"
       for t in $order; do
         if [ "$t" = parley ]; then
-          measure b2 parley "$q" "$r" "gateway actors events" -- wrk_post "$(GW_URL)" "$WORK/req/gql-$q.jsonl" "$ROUND" "$CONNS"
+          measure b2 parley "$q" "$r" "gateway actors events postgres" -- wrk_post "$(GW_URL)" "$WORK/req/gql-$q.jsonl" "$ROUND" "$CONNS"
         else
-          measure b2 mesh "$q" "$r" "mesh actors events" -- wrk_post "$(MESH_URL)" "$WORK/req/mesh-$q.jsonl" "$ROUND" "$CONNS"
+          measure b2 mesh "$q" "$r" "mesh actors events postgres" -- wrk_post "$(MESH_URL)" "$WORK/req/mesh-$q.jsonl" "$ROUND" "$CONNS"
         fi
       done
     done
@@ -166,7 +166,7 @@ profile_gateway() {
   log "profiling the gateway (JFR) under the page query"
   record_cmd "jcmd <gateway pid> JFR.start name=bench settings=profile filename=gateway.jfr; wrk … gql-page.jsonl (${ROUND}s); jcmd <gateway pid> JFR.stop name=bench"
   jcmd "$pid" JFR.start name=bench settings=profile filename="$f" >/dev/null
-  measure profile parley page 1 "gateway actors events" -- wrk_post "$(GW_URL)" "$WORK/req/gql-page.jsonl" "$ROUND" "$CONNS"
+  measure profile parley page 1 "gateway actors events postgres" -- wrk_post "$(GW_URL)" "$WORK/req/gql-page.jsonl" "$ROUND" "$CONNS"
   jcmd "$pid" JFR.stop name=bench >/dev/null
   record_cmd "jfr print --events jdk.ExecutionSample gateway.jfr | (top frames and packages, bench/tools/jfr-summary.mjs)"
   jfr print --events jdk.ExecutionSample "$f" | node "$BENCH/tools/jfr-summary.mjs" >"$WORK/parts/profile.md" || true

@@ -29,7 +29,7 @@ bench_b4() {
   BENCH_PATHS="$WORK/req/b4-all.paths" wrk -t1 -c2 -d$((B4_SECONDS * 3))s --timeout 10s -s "$BENCH/load/paths.lua" "$base" >/dev/null
   for q in $B4_QUERIES; do
     record_cmd "BENCH_PATHS=b4-$q.paths wrk -t1 -c1 -d${B4_SECONDS}s --timeout 10s -s bench/load/paths.lua $base"
-    measure b4 events "$q" 1 "events" -- wrk_get "$base" "$WORK/req/b4-$q.paths" "$B4_SECONDS" 1
+    measure b4 events "$q" 1 "events postgres" -- wrk_get "$base" "$WORK/req/b4-$q.paths" "$B4_SECONDS" 1
   done
   stop_proc events
   b4_explain

@@ -17,7 +17,9 @@ start_proc() {
   echo "$LAST_PID" >"$WORK/pids/$name"
 }
 
-pid_of() { cat "$WORK/pids/$1" 2>/dev/null; }
+# "postgres" is the PostgreSQL server (postmaster and all its backends, which serve
+# other users of the server too): measured, never started or stopped here.
+pid_of() { if [ "$1" = postgres ]; then echo "server:${PG_PID:-none}"; else cat "$WORK/pids/$1" 2>/dev/null; fi; }
 
 # stop_proc NAME: TERM to its process group, KILL after 20 s.
 stop_proc() {
@@ -72,6 +74,15 @@ CLK_TCK="$(getconf CLK_TCK)"
 # after the command name, which may contain spaces; field 6 is the session id.
 cpu_ticks() {
   local f
+  if [[ "$1" == server:* ]]; then
+    # PostgreSQL: the postmaster (with the CPU of its children that already exited: cutime,
+    # cstime) plus its live children; every backend is in a session of its own.
+    local pm="${1#server:}"
+    for f in /proc/[0-9]*/stat; do cat "$f" 2>/dev/null; done \
+      | awk -v pm="$pm" '{ pid = $1; sub(/^.*\) /, "");
+          if (pid == pm) t += $12 + $13 + $14 + $15; else if ($2 == pm) t += $12 + $13 } END { print t + 0 }'
+    return
+  fi
   for f in /proc/[0-9]*/stat; do cat "$f" 2>/dev/null; done \
     | awk -v sid="$1" '{ sub(/^.*\) /, ""); if ($4 == sid) t += $12 + $13 } END { print t + 0 }'
 }

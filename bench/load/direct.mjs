@@ -32,15 +32,17 @@ function request(url, method = 'GET', body = null) {
 }
 
 let page;
+let firstError = null;
 if (mode === 'gateway') {
   const [url, bodiesFile] = args;
   const bodies = fs.readFileSync(bodiesFile, 'utf8').split('\n').filter(Boolean);
   let i = 0;
   page = async () => {
     const r = await request(url, 'POST', bodies[i++ % bodies.length]);
-    if (r.status !== 200) return false;
+    if (r.status !== 200) { firstError ??= `HTTP ${r.status}`; return false; }
     const json = JSON.parse(r.body);
-    return !json.errors && json.data?.events?.edges?.length >= 0;
+    if (json.errors) { firstError ??= json.errors.map((e) => `${e.extensions?.code}: ${e.message}`).join('; '); return false; }
+    return json.data?.events?.edges?.length >= 0;
   };
 } else if (mode === 'direct') {
   const [eventsBase, actorsBase, weeksFile] = args;
@@ -86,5 +88,5 @@ const pct = (p) => latencies.length ? Math.round(latencies[Math.min(latencies.le
 const mean = latencies.reduce((a, b) => a + b, 0) / (latencies.length || 1);
 console.log('WRKJSON ' + JSON.stringify({ requests: latencies.length, duration_us: Math.round(duration), errors, non2xx: 0,
   p50_us: pct(50), p95_us: pct(95), p99_us: pct(99), max_us: Math.round(latencies.at(-1) ?? 0), mean_us: Math.round(mean),
-  client_cpu_ms: (cpu.user + cpu.system) / 1000 }));
+  client_cpu_ms: (cpu.user + cpu.system) / 1000, first_error: firstError }));
 agent.destroy();

@@ -42,11 +42,11 @@ if (section === 'b4') {
     'popular actors, dyads and countries are asked about as often as they occur. One connection, no concurrency (latency of one ' +
     'request at the service, over HTTP, JSON included); each listEvents request runs two statements (the page and `count(*)` for `totalCount`).');
   say();
-  say('| filter | requests | p50 ms | p95 ms | p99 ms | max ms | goal p95 ≤ 20 ms | events-service CPU ms/request |');
-  say('|---|---|---|---|---|---|---|---|');
+  say('| filter | requests | p50 ms | p95 ms | p99 ms | max ms | goal p95 ≤ 20 ms | events-service CPU ms/request | PostgreSQL CPU ms/request |');
+  say('|---|---|---|---|---|---|---|---|---|');
   for (const r of rows.filter((x) => x.bench === 'b4')) {
     const goal = r.query === 'latest' ? '(no goal)' : ms(r.p95_us) <= 20 ? 'met' : `**missed** (${f1(ms(r.p95_us) / 20)}×)`;
-    say(`| ${labels[r.query] ?? r.query} | ${r.requests}${r.non2xx ? ` (${r.non2xx} non-2xx)` : ''} | ${f1(ms(r.p50_us))} | ${f1(ms(r.p95_us))} | ${f1(ms(r.p99_us))} | ${f1(ms(r.max_us))} | ${goal} | ${f2(cpuPerReq(r, 'events'))} |`);
+    say(`| ${labels[r.query] ?? r.query} | ${r.requests}${r.non2xx ? ` (${r.non2xx} non-2xx)` : ''} | ${f1(ms(r.p50_us))} | ${f1(ms(r.p95_us))} | ${f1(ms(r.p99_us))} | ${f1(ms(r.max_us))} | ${goal} | ${f2(cpuPerReq(r, 'events'))} | ${f2(cpuPerReq(r, 'postgres'))} |`);
   }
   say();
   say('### Plans (`EXPLAIN ANALYZE` of the statements events-service sent, captured with `auto_explain`)');
@@ -121,15 +121,15 @@ if (section === 'b2') {
     '(`wrk`, 2 threads, the same connections, `Accept: application/json`), same backends and data; rounds alternate Parley and Mesh. ' +
     'Ratios are Parley ÷ Mesh per round; median and spread (min–max) over the rounds.');
   say();
-  const names = { page: 'a page of 20 events of one week with participants\' names', actor: 'an actor with their 5 latest events and participants\' names', dyad: 'a dyad series (per month, 10 years)' };
-  say('| query | gateway | requests/s | p50 ms | p95 ms | p99 ms | gateway CPU ms/req | actors-service CPU ms/req | events-service CPU ms/req | errors |');
-  say('|---|---|---|---|---|---|---|---|---|---|');
+  const names = { page: 'a page of 20 events of one day with participants\' names', actor: 'an actor with their 5 latest events and participants\' names', dyad: 'a dyad series (per month, 10 years)' };
+  say('| query | gateway | requests/s | p50 ms | p95 ms | p99 ms | gateway CPU ms/req | actors-service CPU ms/req | events-service CPU ms/req | PostgreSQL CPU ms/req | errors |');
+  say('|---|---|---|---|---|---|---|---|---|---|---|');
   const summary = [];
   for (const q of ['page', 'actor', 'dyad']) {
     const P = byRound('b2', 'parley', q), Mh = byRound('b2', 'mesh', q);
     if (!P.length) continue;
     for (const [t, rs, proc] of [['Parley', P, 'gateway'], ['Mesh', Mh, 'mesh']]) {
-      say(`| ${names[q]} | ${t} | ${f0(med(rs, rps))} | ${f1(med(rs, (r) => ms(r.p50_us)))} | ${f1(med(rs, (r) => ms(r.p95_us)))} | ${f1(med(rs, (r) => ms(r.p99_us)))} | ${f2(med(rs, (r) => cpuPerReq(r, proc)))} | ${f2(med(rs, (r) => cpuPerReq(r, 'actors')))} | ${f2(med(rs, (r) => cpuPerReq(r, 'events')))} | ${errs(rs)} |`);
+      say(`| ${names[q]} | ${t} | ${f0(med(rs, rps))} | ${f1(med(rs, (r) => ms(r.p50_us)))} | ${f1(med(rs, (r) => ms(r.p95_us)))} | ${f1(med(rs, (r) => ms(r.p99_us)))} | ${f2(med(rs, (r) => cpuPerReq(r, proc)))} | ${f2(med(rs, (r) => cpuPerReq(r, 'actors')))} | ${f2(med(rs, (r) => cpuPerReq(r, 'events')))} | ${f2(med(rs, (r) => cpuPerReq(r, 'postgres')))} | ${errs(rs)} |`);
     }
     const rr = ratios(P, Mh, rps);
     const cr = ratios(P.map((r) => ({ ...r, v: cpuPerReq(r, 'gateway') })), Mh.map((r) => ({ ...r, v: cpuPerReq(r, 'mesh') })), (r) => r.v);
@@ -148,18 +148,20 @@ if (section === 'b2') {
 if (section === 'b3') {
   say('## 3. Gateway overhead vs direct REST calls');
   say();
-  say('The same front-end page (20 events of one week with their participants\' names) fetched by one closed-loop node client ' +
+  say('The same front-end page (20 events of one day with their participants\' names) fetched by one closed-loop node client ' +
     '(`bench/load/direct.mjs`, same connections) either through the gateway (one GraphQL POST) or directly with the minimal calls ' +
     'the gateway makes (`GET /events?from&to&limit=20`, then one `GET /actors?ids=…`), the client joining the names itself. ' +
     'Rounds alternate; ratio = gateway ÷ direct per round.');
   say();
-  say('| path | pages/s | p50 ms | p95 ms | p99 ms | gateway CPU ms/page | actors-service CPU ms/page | events-service CPU ms/page | client CPU ms/page | errors |');
-  say('|---|---|---|---|---|---|---|---|---|---|');
+  say('| path | pages/s | p50 ms | p95 ms | p99 ms | gateway CPU ms/page | actors-service CPU ms/page | events-service CPU ms/page | PostgreSQL CPU ms/page | client CPU ms/page | errors |');
+  say('|---|---|---|---|---|---|---|---|---|---|---|');
   const D = byRound('b3', 'direct', 'page'), G = byRound('b3', 'gateway', 'page');
   const clientCpu = (r) => r.client_cpu_ms / r.requests;
   for (const [t, rs] of [['direct', D], ['gateway', G]]) {
-    say(`| ${t} | ${f0(med(rs, rps))} | ${f1(med(rs, (r) => ms(r.p50_us)))} | ${f1(med(rs, (r) => ms(r.p95_us)))} | ${f1(med(rs, (r) => ms(r.p99_us)))} | ${t === 'gateway' ? f2(med(rs, (r) => cpuPerReq(r, 'gateway'))) : '–'} | ${f2(med(rs, (r) => cpuPerReq(r, 'actors')))} | ${f2(med(rs, (r) => cpuPerReq(r, 'events')))} | ${f2(med(rs, clientCpu))} | ${errs(rs)} |`);
+    say(`| ${t} | ${f0(med(rs, rps))} | ${f1(med(rs, (r) => ms(r.p50_us)))} | ${f1(med(rs, (r) => ms(r.p95_us)))} | ${f1(med(rs, (r) => ms(r.p99_us)))} | ${t === 'gateway' ? f2(med(rs, (r) => cpuPerReq(r, 'gateway'))) : '–'} | ${f2(med(rs, (r) => cpuPerReq(r, 'actors')))} | ${f2(med(rs, (r) => cpuPerReq(r, 'events')))} | ${f2(med(rs, (r) => cpuPerReq(r, 'postgres')))} | ${f2(med(rs, clientCpu))} | ${errs(rs)} |`);
   }
+  const firstErr = [...D, ...G].map((r) => r.first_error).find(Boolean);
+  if (firstErr) say(`\nFirst error seen: ${firstErr}`);
   const rr = ratios(G, D, rps);
   const gw = G.map((r) => cpuPerReq(r, 'gateway') / (cpuPerReq(r, 'actors') + cpuPerReq(r, 'events')));
   say();
