@@ -32,6 +32,8 @@ import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.smallrye.graphql.api.Context;
+import io.smallrye.graphql.cdi.event.BeforeExecute;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -72,6 +74,30 @@ public class GraphQLHttpFilter {
             ParserOptions.setDefaultOperationParserOptions(current.transform(o -> o.maxTokens(limit)));
             LOG.infof("GraphQL documents are limited to %d tokens", limit);
         });
+    }
+
+    /**
+     * WebSocket documents (graphql-transport-ws may carry queries too) never pass {@link #filter}: the alias
+     * limit is checked again just before SmallRye executes any document. HTTP documents over the limit were
+     * already refused by the filter, so this only ever refuses WebSocket ones. SmallRye turns a failure here
+     * into a generic "Internal server error" message on the socket; the operation does not run.
+     */
+    void limitAliasesBeforeExecute(@Observes @BeforeExecute Context context) {
+        if (maxAliases.isEmpty() || !context.hasRequest() || context.getQuery() == null) {
+            return;
+        }
+        Document document;
+        try {
+            document = Parser.parse(ParserEnvironment.newParserEnvironment().document(context.getQuery())
+                    .parserOptions(ParserOptions.getDefaultOperationParserOptions()).build());
+        } catch (RuntimeException e) {
+            return; // graphql-java reports syntax errors and the token limit itself
+        }
+        int aliases = countAliases(document);
+        if (aliases > maxAliases.get()) {
+            throw GatewayError.of("QUERY_TOO_COMPLEX",
+                    "The document has " + aliases + " aliases; at most " + maxAliases.get() + " are allowed");
+        }
     }
 
     void install(@Observes Router router) {

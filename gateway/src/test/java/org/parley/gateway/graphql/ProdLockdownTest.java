@@ -8,11 +8,15 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.parley.gateway.GraphQLWsClient;
 import org.parley.gateway.Gql;
 import org.parley.gateway.Tokens;
 import org.parley.gateway.WireMockBackends;
@@ -20,9 +24,11 @@ import org.parley.gateway.WireMockBackends;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.vertx.core.json.JsonObject;
 
 /** The prod profile fails closed: every limit and every switch, proven one by one. */
 @QuarkusTest
@@ -40,6 +46,9 @@ class ProdLockdownTest {
             return "prod";
         }
     }
+
+    @TestHTTPResource("/graphql")
+    URI graphql;
 
     @WireMockBackends.Actors
     WireMockServer actors;
@@ -104,6 +113,30 @@ class ProdLockdownTest {
                 .body("data", nullValue())
                 .body("errors[0].extensions.code", is("QUERY_TOO_COMPLEX"))
                 .body("errors[0].message", containsString("31 aliases"));
+    }
+
+    @Test
+    void refusesWebSocketDocumentsWithTooManyAliases() throws Exception {
+        try (GraphQLWsClient client = GraphQLWsClient.connect(graphql)) {
+            StringBuilder over = new StringBuilder("{ ");
+            for (int i = 0; i < 31; i++) {
+                over.append("a").append(i).append(": __typename ");
+            }
+            client.subscribe("1", over.append("}").toString(), Map.of());
+            JsonObject refused = client.next(Duration.ofSeconds(10));
+            assertEquals("error", refused.getString("type"), refused.encode());
+            assertEquals("1", refused.getString("id"));
+
+            // At the limit the same document runs over the socket.
+            StringBuilder within = new StringBuilder("{ ");
+            for (int i = 0; i < 30; i++) {
+                within.append("a").append(i).append(": __typename ");
+            }
+            client.subscribe("2", within.append("}").toString(), Map.of());
+            JsonObject answered = client.next(Duration.ofSeconds(10));
+            assertEquals("next", answered.getString("type"), answered.encode());
+            assertEquals("Query", answered.getJsonObject("payload").getJsonObject("data").getString("a29"));
+        }
     }
 
     @Test
