@@ -28,6 +28,11 @@ public final class GraphQLWsClient implements AutoCloseable {
 
     /** Connects to ws://host:port/graphql and completes the connection_init / connection_ack handshake. */
     public static GraphQLWsClient connect(URI graphqlHttpUrl) throws Exception {
+        return connect(graphqlHttpUrl, new JsonObject());
+    }
+
+    /** Like {@link #connect(URI)}, with a connection_init payload (e.g. {"Authorization": "Bearer …"}). */
+    public static GraphQLWsClient connect(URI graphqlHttpUrl, JsonObject initPayload) throws Exception {
         Vertx vertx = Vertx.vertx();
         WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(graphqlHttpUrl.getHost())
                 .setPort(graphqlHttpUrl.getPort()).setURI(graphqlHttpUrl.getPath())
@@ -35,8 +40,7 @@ public final class GraphQLWsClient implements AutoCloseable {
         WebSocket socket = vertx.createWebSocketClient().connect(options).toCompletionStage().toCompletableFuture()
                 .get(10, TimeUnit.SECONDS);
         GraphQLWsClient client = new GraphQLWsClient(vertx, socket);
-        socket.writeTextMessage(new JsonObject().put("type", "connection_init").put("payload", new JsonObject())
-                .encode());
+        socket.writeTextMessage(new JsonObject().put("type", "connection_init").put("payload", initPayload).encode());
         JsonObject ack = client.next(Duration.ofSeconds(10));
         if (!"connection_ack".equals(ack.getString("type"))) {
             throw new IllegalStateException("expected connection_ack, got " + ack);

@@ -1,15 +1,20 @@
 package org.parley.gateway.graphql;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.json.JsonString;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.parley.gateway.config.GatewayConfig;
 
+import graphql.ExecutionInput;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.smallrye.graphql.execution.context.SmallRyeContext;
+import io.smallrye.graphql.execution.context.SmallRyeContextManager;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.smallrye.mutiny.Uni;
@@ -26,6 +31,9 @@ public class Access {
 
     public static final String EDITOR = "editor";
     public static final String READER = "reader";
+
+    /** Where SmallRye's graphql-transport-ws / graphql-ws handlers put the connection_init payload. */
+    private static final String INIT_PAYLOAD = "init-payload";
 
     private final JWTParser parser;
     private final CurrentVertxRequest request;
@@ -59,11 +67,36 @@ public class Access {
     }
 
     private String authorizationHeader() {
+        String header = null;
         try {
             RoutingContext current = request.getCurrent();
-            return current == null ? null : current.request().getHeader("Authorization");
+            header = current == null ? null : current.request().getHeader("Authorization");
         } catch (ContextNotActiveException noHttpRequest) {
-            // A WebSocket message has no current HTTP request: such callers count as anonymous.
+            // A WebSocket message has no current HTTP request.
+        }
+        // Browsers cannot set headers on a WebSocket: graphql-transport-ws clients send the token in the
+        // connection_init payload ({"Authorization": "Bearer …"}) instead. Without either, anonymous.
+        return header != null ? header : initPayloadAuthorization();
+    }
+
+    /** The Authorization entry of the WebSocket's connection_init payload, which SmallRye keeps per operation. */
+    private static String initPayloadAuthorization() {
+        try {
+            SmallRyeContext context = SmallRyeContextManager.getCurrentSmallRyeContext();
+            ExecutionInput input = context == null ? null : context.getExecutionInput();
+            Object payload = input == null ? null : input.getGraphQLContext().get(INIT_PAYLOAD);
+            if (!(payload instanceof Map<?, ?> entries)) {
+                return null;
+            }
+            Object value = entries.get("Authorization");
+            if (value == null) {
+                value = entries.get("authorization");
+            }
+            if (value instanceof JsonString text) {
+                return text.getString();
+            }
+            return value instanceof String text ? text : null;
+        } catch (RuntimeException noOperationContext) {
             return null;
         }
     }

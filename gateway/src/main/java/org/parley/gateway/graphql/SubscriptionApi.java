@@ -42,8 +42,10 @@ public class SubscriptionApi {
     }
 
     private Multi<Event> events(EventFilter filter, Set<String> changes) {
+        // Checked now, while the operation (and its connection_init token) is current, not on subscription.
+        Uni<Void> allowed = access.requireReader();
         return Uni.createFrom().item(() -> EventMatcher.of(filter))
-                .call(access::requireReader)
+                .call(() -> allowed)
                 .onFailure().transform(GatewayError::from)
                 .onItem().transformToMulti((Predicate<Event> matches) -> stream.changes()
                         .filter(c -> c.event() != null && changes.contains(c.change()))
