@@ -35,6 +35,8 @@ class ExamplesRouteTest {
         }
         assertEquals(document, URLDecoder.decode(query, StandardCharsets.UTF_8));
         assertTrue(location.endsWith("&operationName=MoscowTalks"), location);
+        // The browser follows it: the whole document fits in a request line the server accepts.
+        given().urlEncodingEnabled(false).get(location).then().statusCode(200).body(containsString("graphiql"));
     }
 
     @Test
