@@ -56,7 +56,7 @@ fi
 
 STAMP="$(date -u +%Y-%m-%d)"
 mkdir -p "$WORK/logs" "$WORK/parts" "$BENCH/results"
-RESULTS="$BENCH/results/${STAMP}$($QUICK && echo -quick).md"
+RESULTS="$BENCH/results/${STAMP}$($QUICK && echo -quick || true).md"
 M="$WORK/measurements.jsonl"
 : >"$M"
 : >"$WORK/commands.md"
