@@ -12,10 +12,10 @@
 #
 # It uses its own databases (actors_bench, events_bench; created through bin/db-ensure as the
 # PostgreSQL administrator given by PGHOST/PGPORT/PGUSER/PGPASSWORD, default postgres on
-# 127.0.0.1:5432) and its own ports (gateway 18080, actors 18081, events 18082, floor 18083,
+# 127.0.0.1:5432) and its own ports (gateway 28080, actors 28081, events 28082, floor 28083,
 # Mesh 14000), and stops everything it started when it ends, however it ends.
 # Knobs: BENCH_EVENTS (1000000), BENCH_JAVA_OPTS (-Xmx512m, as bin/parley), BENCH_CONNECTIONS (8),
-# BENCH_PORT_BASE (18080: gateway, +1 actors, +2 events, +3 floor), BENCH_MESH_PORT (14000).
+# BENCH_PORT_BASE (28080: gateway, +1 actors, +2 events, +3 floor), BENCH_MESH_PORT (14000).
 set -euo pipefail
 
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -41,7 +41,9 @@ wants() { [[ ",$ONLY," == *",$1,"* ]]; }
 EVENTS="${BENCH_EVENTS:-1000000}"
 JAVA_OPTS="${BENCH_JAVA_OPTS:--Xmx512m}"
 CONNS="${BENCH_CONNECTIONS:-8}"
-PORT_BASE="${BENCH_PORT_BASE:-18080}"
+# Not 18080-18082: other work on these shared machines runs a Parley stack there (an importer
+# wrote into this benchmark's databases through them once).
+PORT_BASE="${BENCH_PORT_BASE:-28080}"
 PORT_GW=$PORT_BASE PORT_ACTORS=$((PORT_BASE + 1)) PORT_EVENTS=$((PORT_BASE + 2)) PORT_FLOOR=$((PORT_BASE + 3))
 PORT_MESH="${BENCH_MESH_PORT:-14000}"
 DB_HOST="${PARLEY_DB_HOST:-127.0.0.1}" DB_PORT="${PARLEY_DB_PORT:-5432}"

@@ -27,7 +27,10 @@ out.push('');
 out.push('| code | samples |');
 out.push('|---|---|');
 const libs = [
-  ['graphql-java (parsing, validation, execution)', /^graphql\./],
+  ['graphql-java (all)', /^graphql\./],
+  ['… graphql-java parsing (`graphql.parser`, ANTLR)', /^graphql\.(parser|org\.antlr)\./],
+  ['… graphql-java validation', /^graphql\.validation\./],
+  ['… graphql-java execution', /^graphql\.execution\./],
   ['SmallRye GraphQL', /^io\.smallrye\.graphql\./],
   ['Jackson (JSON)', /^com\.fasterxml\.jackson\./],
   ['JSON-B / Yasson / Parsson', /^(org\.eclipse\.yasson|org\.eclipse\.parsson|jakarta\.json)/],
