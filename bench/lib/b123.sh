@@ -27,6 +27,15 @@ service_calls() {
       match($0, /uri="[^"]*"/); u = substr($0, RSTART + 5, RLENGTH - 6); c[u] += $NF }
     END { for (k in c) printf "%s %d\n", k, c[k] }' | sort
 }
+wait_quiet() {
+  local deadline=$((SECONDS + 45)) n
+  while :; do
+    n="$(curl -fsS "http://localhost:$1/q/metrics" | awk '/^http_server_active_requests/ { s += $NF } END { print int(s) }')"
+    [ "${n:-0}" -le 1 ] && return 0
+    [ $SECONDS -lt $deadline ] || { log "b1: requests still in flight on :$1 after 45 s"; return 0; }
+    sleep 0.5
+  done
+}
 calls_delta() { # before-file after-file -> JSON {uri: n}
   join -a2 -e0 -o 2.1,1.2,2.2 "$1" "$2" | awk '$3 - $2 > 0 { printf "%s\t%d\n", $1, $3 - $2 }' \
     | jq -Rn '[inputs | split("\t") | {(.[0]): (.[1] | tonumber)}] | add // {}'
@@ -45,10 +54,14 @@ bench_b1() {
         q="{ actors(first: $n) { edges { node { name events(first: 5) { edges { node { title participants { actor { name } } } } } } } } }"
       fi
       body="$(jq -nc --arg q "$q" '{query: $q}')"
+      wait_quiet "$PORT_ACTORS"; wait_quiet "$PORT_EVENTS"
       service_calls "$PORT_ACTORS" >"$WORK/b1.a0"; service_calls "$PORT_EVENTS" >"$WORK/b1.e0"
       # errors are recorded, not fatal: the calls a failing query makes are part of the answer
       local answer; answer="$(curl -sS --max-time 30 -H 'content-type: application/json' -H 'accept: application/json' -d "$body" "$(GW_URL)")" \
         || die "b1: the gateway did not answer: $q"
+      # a backend request the gateway gave up on is counted only when it ends: wait until both
+      # services have nothing in flight (the gauge includes the scrape itself), at most 45 s
+      wait_quiet "$PORT_ACTORS"; wait_quiet "$PORT_EVENTS"
       service_calls "$PORT_ACTORS" >"$WORK/b1.a1"; service_calls "$PORT_EVENTS" >"$WORK/b1.e1"
       local items
       items="$(jq '[.. | objects | select(has("node")) ] | length' <<<"$answer")"

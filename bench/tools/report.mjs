@@ -96,7 +96,9 @@ if (section === 'b1') {
       : 'actors-service 1 (level 0) + 1 (level 2: participants), events-service 1 (level 1)';
     const ev = sum(rs.at(-1).events), ac = sum(rs.at(-1).actors);
     const goal = kind === 'events' ? ev === 1 && ac === 1 : ev === 1 && ac === 2;
-    say(`- \`${kind}\` query: calls ${same ? 'are the same for every N' : '**change with N**'} (${rs.map((x) => `N=${x.n}: ${sum(x.events)} events + ${sum(x.actors)} actors`).join(', ')}); ` +
+    const noSpeaker = kind === 'events' ? rs.filter((x) => x.speakers === 0).map((x) => `N=${x.n}`) : [];
+    const why = noSpeaker.length ? ` (${noSpeaker.join(', ')}: no source with a speaker among the events, so the speaker batch had nothing to fetch)` : '';
+    say(`- \`${kind}\` query: calls ${same ? 'are the same for every N' : `differ with N${why}`} (${rs.map((x) => `N=${x.n}: ${sum(x.events)} events + ${sum(x.actors)} actors`).join(', ')}); ` +
       `one per service per level would be ${levels}: ${goal ? 'met' : '**not met**'}${rs.some((x) => x.errors?.length) ? ' (calls include the retries of failed calls, see the errors)' : ''}${!goal && kind === 'events' && ac === 2 ? ' — `participants.actor` and `sources.speaker` are two batches of the same level (two fields, two resolvers), so actors-service is called twice' : ''}.`);
   }
 }
