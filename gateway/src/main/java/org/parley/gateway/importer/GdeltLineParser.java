@@ -21,7 +21,6 @@ public final class GdeltLineParser {
     private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("uuuuMMddHHmmss")
             .withResolverStyle(ResolverStyle.STRICT);
 
-    private static final java.util.regex.Pattern ACTOR_CODE = java.util.regex.Pattern.compile("[A-Z0-9]{3,30}");
     /** actors-service's limit for a name (and events-service's for a place name). */
     static final int MAX_NAME = 300;
 
@@ -102,10 +101,6 @@ public final class GdeltLineParser {
         String name = emptyToNull(c[at + 1]);
         if (code == null && name == null) {
             return null;
-        }
-        // actors-service accepts only these; checked here so one odd row cannot fail a whole batch.
-        if (code != null && !ACTOR_CODE.matcher(code).matches()) {
-            throw new Rejected(which + "Code '" + code + "' is not a CAMEO actor code (3 to 30 upper-case letters or digits)");
         }
         if (name != null && name.length() > MAX_NAME) {
             throw new Rejected(which + "Name is longer than " + MAX_NAME + " characters");

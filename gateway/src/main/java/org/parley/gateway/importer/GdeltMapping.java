@@ -28,6 +28,8 @@ public final class GdeltMapping {
 
     /** CAMEO actor types and code prefixes of international and non-governmental organisations. */
     private static final Set<String> ORGANIZATION_TYPES = Set.of("IGO", "NGO", "MNC");
+    /** actors-service's cameoCode rule. */
+    private static final Pattern ACTOR_CODE = Pattern.compile("[A-Z0-9]{3,30}");
     private static final Pattern URL = Pattern.compile("https?://\\S+");
     private static final int MAX_URL = 2000;
     private static final int MAX_TITLE = 500;
@@ -46,7 +48,11 @@ public final class GdeltMapping {
         }
         String name = a.name() != null ? a.name() : a.code();
         String country = Countries.isIso3(a.countryCode()) ? a.countryCode() : null;
-        return new ImportModel.ActorItem(a.code(), name, country, isOrganization(a) ? "ORGANIZATION" : "GROUP");
+        // GDELT also writes CAMEO's lower-case ethnic and religion codes as actor codes ("kur", "catSEP");
+        // actors-service keeps upper-case actor codes only, so such an actor resolves by its name alone
+        // (the code stays in the event's summary). Upper-casing could collide with a real code.
+        String code = a.code() != null && ACTOR_CODE.matcher(a.code()).matches() ? a.code() : null;
+        return new ImportModel.ActorItem(code, name, country, isOrganization(a) ? "ORGANIZATION" : "GROUP");
     }
 
     private static boolean isOrganization(GdeltRow.Actor a) {

@@ -88,7 +88,7 @@ public final class ImportCli {
     private BufferedWriter report;
     private Progress progress;
 
-    ImportCli(PrintStream out, PrintStream err, Map<String, String> env) {
+    public ImportCli(PrintStream out, PrintStream err, Map<String, String> env) {
         this.out = out;
         this.err = err;
         this.env = env;
@@ -98,8 +98,16 @@ public final class ImportCli {
         System.exit(new ImportCli(System.out, System.err, System.getenv()).run(args));
     }
 
+    /** What the gateway reported so far, summed over all chunks. */
+    public record Totals(long rows, long imported, long duplicates, long rejected) {
+    }
+
+    public Totals totals() {
+        return new Totals(rows, imported, duplicates, rejected);
+    }
+
     /** Exit status: 0 every row accounted for (rejected rows included), 1 the import stopped, 2 usage. */
-    int run(String[] args) {
+    public int run(String[] args) {
         if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
             out.println(usage());
             return 0;
