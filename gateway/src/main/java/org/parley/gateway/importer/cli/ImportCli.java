@@ -57,7 +57,6 @@ import java.util.zip.ZipInputStream;
 public final class ImportCli {
 
     static final int MAX_CHUNK_LINES = 1000;
-    private static final int MAX_ATTEMPTS = 6;
     private static final int SHOWN_REJECTIONS = 20;
 
     private final PrintStream out;
@@ -74,6 +73,8 @@ public final class ImportCli {
     private Path reportDir = Path.of(".");
     private int chunkLines = MAX_CHUNK_LINES;
     private int parallel = 2;
+    /** Extra attempts for a chunk the gateway could not serve (503, connection refused, …); ~31 s in all. */
+    private int retries = 5;
     private String progressMode = "auto";
 
     // totals
@@ -142,8 +143,11 @@ public final class ImportCli {
         return """
                 usage: bin/parley import <file-or-dir>... [--format auto|v2|v1-daily|v1-backfile]
                                          [--gateway URL] [--token TOKEN] [--report-dir DIR]
-                                         [--chunk-lines N] [--parallel N] [--progress auto|tty|plain|none]
+                                         [--chunk-lines N] [--parallel N] [--retries N]
+                                         [--progress auto|tty|plain|none]
                   files: GDELT event files (.CSV, .gz, .zip); a directory imports its *.csv/*.gz/*.zip in name order
+                  --chunk-lines  lines per request (≤ 1000, default 1000); --parallel  requests in flight (default 2)
+                  --retries  attempts more for a chunk while the gateway or a backend is unavailable (default 5)
                   --gateway  default $PARLEY_GATEWAY_URL or http://localhost:8080
                   --token    a bearer token with role admin or editor; default $PARLEY_TOKEN, else one signed
                              with the key of a suite started by 'bin/parley up' ($PARLEY_JWT_KEY), else the
@@ -164,6 +168,7 @@ public final class ImportCli {
                 case "--report-dir" -> reportDir = Path.of(value(args, ++i, a));
                 case "--chunk-lines" -> chunkLines = intValue(value(args, ++i, a), a, 1, MAX_CHUNK_LINES);
                 case "--parallel" -> parallel = intValue(value(args, ++i, a), a, 1, 8);
+                case "--retries" -> retries = intValue(value(args, ++i, a), a, 0, 100);
                 case "--progress" -> progressMode = value(args, ++i, a);
                 default -> {
                     if (a.startsWith("--")) {
@@ -393,7 +398,7 @@ public final class ImportCli {
                 Thread.currentThread().interrupt();
                 throw new Abort("interrupted");
             }
-            if (!retryable || attempt >= MAX_ATTEMPTS) {
+            if (!retryable || attempt > retries) {
                 throw new Abort(chunk.file() + " lines " + chunk.firstLine() + "–" + (chunk.firstLine() + chunk.lines() - 1)
                         + ": " + problem + (retryable ? " (gave up after " + attempt + " attempts)" : ""));
             }
