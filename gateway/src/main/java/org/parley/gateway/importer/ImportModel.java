@@ -11,8 +11,15 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * JSON shapes of the bulk endpoints the import uses (actors-service and events-service READMEs) and of
- * the import endpoint's own answer.
+ * the import endpoint's own answer. Registered for reflection because Jackson reads and writes them in
+ * a native image too (nested types are not all reachable from the REST signatures).
  */
+@RegisterForReflection(targets = { ImportModel.ActorItem.class, ImportModel.ActorResolveRequest.class,
+        ImportModel.PlaceItem.class, ImportModel.PlaceResolveRequest.class, ImportModel.Resolved.class,
+        ImportModel.ResolveResult.class, ImportModel.Participant.class, ImportModel.Source.class,
+        ImportModel.EventItem.class, ImportModel.EventBatchRequest.class, ImportModel.EventBatchResult.class,
+        ImportModel.Rejection.class, ImportModel.ImportReport.class, ImportFailure.Problem.class,
+        ImportFailure.Violation.class })
 public final class ImportModel {
 
     private ImportModel() {
@@ -70,7 +77,6 @@ public final class ImportModel {
      * The answer for one chunk: {@code rows = imported + duplicates + rejected.size()}; duplicates are
      * rows whose GLOBALEVENTID was imported before (or earlier in the same chunk).
      */
-    @RegisterForReflection
     public record ImportReport(String file, long firstLine, int rows, int imported, int duplicates,
             List<Rejection> rejected) {
     }
