@@ -37,7 +37,8 @@ install_tools() {
   if [ ${#missing[@]} -gt 0 ]; then
     log "installing ${missing[*]}"
     apt-get update -q >/dev/null
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q podman buildah debootstrap runc >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q podman buildah debootstrap runc >"$work/apt.log" 2>&1 \
+      || { tail -20 "$work/apt.log" >&2; exit 1; }
   fi
 }
 
@@ -86,7 +87,7 @@ build_base_image() {
   rm -rf "$rootfs/var/lib/postgresql/15" "$rootfs/etc/postgresql/15"
   log "importing the rootfs as localhost/parley-base:bookworm"
   tar -C "$rootfs" -c . | podman import --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
-    - localhost/parley-base:bookworm >/dev/null
+    - localhost/parley-base:bookworm >/dev/null 2>"$work/import.log" || { cat "$work/import.log" >&2; exit 1; }
   rm -rf "$rootfs"
 }
 
@@ -180,6 +181,16 @@ podman kube play "$work/play.yaml" >"$work/play.log" 2>&1 || { cat "$work/play.l
 wait_ready actors-service $((8081 + offset)) 240
 wait_ready events-service $((8082 + offset)) 240
 wait_ready gateway $((8080 + offset)) 240
+
+# What podman applied from the manifests' security contexts (the README lists it as proven here).
+for c in gateway actors-service events-service postgres; do
+  applied=$(podman inspect --format '{{.Config.User}} readonly={{.HostConfig.ReadonlyRootfs}} {{.HostConfig.SecurityOpt}} memory={{.HostConfig.Memory}}' "$c-pod-0-$c")
+  log "$c: user $applied"
+  case "$applied" in
+    "185:185 readonly=true [no-new-privileges] memory="[1-9]* | "999:999 readonly=true [no-new-privileges] memory="[1-9]*) ;;
+    *) log "$c does not run as the manifests say (non-root, read-only root, no-new-privileges, memory limit)"; exit 1 ;;
+  esac
+done
 
 # One query through the gateway to both services and their databases and back: events (events-service,
 # database events) with their participants' actors (actors-service, database actors).

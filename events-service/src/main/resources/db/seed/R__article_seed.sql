@@ -265,7 +265,7 @@ delete from event_source o
    and o.id::text like '00000000-0000-4000-8000-00000000c%'
    and o.id not in (select id from seed_source);
 insert into event_source as o (id, event_id, url, publisher, title, published_at, excerpt, speaker_id)
-select id, event_id, 'urn:parley:seed:article:2025-11-27-putin-doubles-down', null,
+select id, event_id, null, null,
        'Putin doubles down on demands for Ukrainian territory ahead of talks with US in Moscow',
        timestamptz '2025-11-27 00:00:00+00', excerpt, speaker_id
   from seed_source

@@ -191,6 +191,19 @@ class EventResourceTest {
     }
 
     @Test
+    void acceptsASourceWithoutAddressButNotOneWithNeitherUrlNorTitle() {
+        String id = recordId(event(unique("printed"), "042", "2025-10-01"));
+        given().contentType(ContentType.JSON).body(Map.of("title", "A printed report", "excerpt", "a quote"))
+                .post("/events/" + id + "/sources").then().statusCode(201)
+                .body("sources[0].url", nullValue()).body("sources[0].title", equalTo("A printed report"));
+        given().contentType(ContentType.JSON).body(Map.of("excerpt", "from nowhere"))
+                .post("/events/" + id + "/sources").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("identified"));
+        given().get("/events/" + id).then().statusCode(200).body("sources", hasSize(1)).body("version", equalTo(1));
+    }
+
+    @Test
     void linksAndUnlinksRelatedEvents() {
         String first = recordId(event(unique("talks"), "046", "2025-10-01"));
         String second = recordId(event(unique("reply"), "042", "2025-10-02"));

@@ -3,8 +3,7 @@ package org.parley.gateway.graphql.model;
 import java.time.Instant;
 
 import org.eclipse.microprofile.graphql.Id;
-import org.eclipse.microprofile.graphql.NonNull;
 
-public record Source(@Id String id, @NonNull String url, String publisher, String title, Instant publishedAt,
+public record Source(@Id String id, String url, String publisher, String title, Instant publishedAt,
         String excerpt, @Id String speakerId) {
 }

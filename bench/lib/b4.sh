@@ -1,0 +1,100 @@
+# Benchmark 4: events-service filters over 1,000,000 events (sourced by bench/run.sh).
+# Latency at the service over HTTP with one connection (no queueing: what one request costs), over
+# a list of parameters drawn from the data; then the plans PostgreSQL used for the very statements
+# the service sent (auto_explain, one request per filter).
+
+B4_QUERIES="dyad-range actor-root place-status text dyad-stats latest"
+b4_label() {
+  case "$1" in
+    dyad-range) echo 'dyad + date range (`/events?dyad=a,b&from&to`)' ;;
+    actor-root) echo 'actor + root code (`/events?actor&root`)' ;;
+    place-status) echo 'place (hierarchy) + status (`/events?place&status`)' ;;
+    text) echo 'full text (`/events?text`, ranked)' ;;
+    dyad-stats) echo 'dyad statistics (`/stats/dyad?a&b&interval=month`)' ;;
+    latest) echo 'no filter, latest page (`/events?limit=20`; not a goal of the issue)' ;;
+  esac
+}
+
+bench_b4() {
+  log "b4: service queries at scale"
+  node "$BENCH/tools/paths.mjs" "$WORK/params.json" "$WORK/req"
+  app_up events
+  local base="http://localhost:$PORT_EVENTS" q
+  for q in $B4_QUERIES; do
+    local first; first="$(head -n1 "$WORK/req/b4-$q.paths")"
+    curl -fsS -o /dev/null "$base$first" || die "b4: $first does not answer 2xx"
+  done
+  # JIT warm-up over all of them, then each alone with one connection
+  cat "$WORK"/req/b4-*.paths | awk 'NR % 3 == 0' >"$WORK/req/b4-all.paths"
+  record_cmd "BENCH_PATHS=b4-all.paths wrk -t1 -c2 -d$((B4_SECONDS * 3))s -s bench/load/paths.lua $base   # warm-up"
+  BENCH_PATHS="$WORK/req/b4-all.paths" wrk -t1 -c2 -d$((B4_SECONDS * 3))s --timeout 10s -s "$BENCH/load/paths.lua" "$base" >/dev/null
+  for q in $B4_QUERIES; do
+    record_cmd "BENCH_PATHS=b4-$q.paths wrk -t1 -c1 -d${B4_SECONDS}s --timeout 10s -s bench/load/paths.lua $base"
+    measure b4 events "$q" 1 "events" -- wrk_get "$base" "$WORK/req/b4-$q.paths" "$B4_SECONDS" 1
+  done
+  stop_proc events
+  b4_explain
+  node "$BENCH/tools/report.mjs" b4 "$M" "$WORK" >"$WORK/parts/b4.md"
+}
+
+# --- EXPLAIN ANALYZE of the statements the service really runs --------------------------------------
+pg_log_file() {
+  local f
+  f="$(psql_admin -d postgres -Atc "select pg_current_logfile()" 2>/dev/null || true)"
+  if [ -n "$f" ]; then
+    [[ "$f" == /* ]] || f="$(psql_admin -d postgres -Atc 'show data_directory')/$f"
+    [ -r "$f" ] && { echo "$f"; return 0; }
+  fi
+  # Debian's pg_ctlcluster sends the server's stderr to /var/log/postgresql/postgresql-<ver>-<cluster>.log
+  local ver; ver="$(psql_admin -d postgres -Atc 'show server_version_num' | cut -c1-2)"
+  for f in /var/log/postgresql/postgresql-"$ver"-main.log /var/log/postgresql/postgresql-*.log; do
+    [ -r "$f" ] && { echo "$f"; return 0; }
+  done
+  return 1
+}
+
+auto_explain() {
+  if [ "$1" = on ]; then
+    AUTO_EXPLAIN_ON=1
+    psql_admin -d postgres -c "alter database events_bench set session_preload_libraries = 'auto_explain'" \
+      -c "alter database events_bench set auto_explain.log_min_duration = 0" \
+      -c "alter database events_bench set auto_explain.log_analyze = on" \
+      -c "alter database events_bench set auto_explain.log_buffers = on" >/dev/null
+  else
+    psql_admin -d postgres -c "alter database events_bench reset session_preload_libraries" \
+      -c "alter database events_bench reset auto_explain.log_min_duration" \
+      -c "alter database events_bench reset auto_explain.log_analyze" \
+      -c "alter database events_bench reset auto_explain.log_buffers" >/dev/null
+    AUTO_EXPLAIN_ON=
+  fi
+}
+
+b4_explain() {
+  local logf out="$WORK/explain"
+  rm -rf "$out"; mkdir -p "$out"
+  if ! logf="$(pg_log_file)"; then
+    log "b4: the PostgreSQL server log is not readable here; no plans captured"
+    echo "(the PostgreSQL server log was not readable on this machine: plans not captured)" >"$out/none"
+    return 0
+  fi
+  log "b4: capturing the plans of the service's statements (auto_explain into $logf)"
+  record_cmd "psql -d postgres -c \"alter database events_bench set session_preload_libraries = 'auto_explain'\" (+ auto_explain.log_min_duration = 0, log_analyze, log_buffers; reset afterwards)"
+  auto_explain on
+  app_up events
+  local base="http://localhost:$PORT_EVENTS" q
+  for q in $B4_QUERIES; do
+    # the second path of each list: an ordinary case, not necessarily the first warm one
+    local path; path="$(sed -n 2p "$WORK/req/b4-$q.paths")"; [ -n "$path" ] || path="$(head -n1 "$WORK/req/b4-$q.paths")"
+    sleep 0.3
+    local off; off="$(stat -c %s "$logf")"
+    curl -fsS -o /dev/null -w '%{time_total}' "$base$path" >"$out/$q.curl"
+    sleep 0.7
+    echo "$path" >"$out/$q.path"
+    tail -c +"$((off + 1))" "$logf" | awk '
+      /LOG:  duration: .* plan:/ { keep = 1; print; next }
+      /^[0-9]{4}-[0-9]{2}-[0-9]{2} / { keep = 0 }
+      keep { print }' | node "$BENCH/tools/plans.mjs" >"$out/$q.plan"
+  done
+  stop_proc events
+  auto_explain off
+}

@@ -1,0 +1,278 @@
+#!/usr/bin/env bash
+# Parley's benchmarks (issue 7): one command that prepares its tools, builds, sets up its own data,
+# runs every benchmark on this machine and writes bench/results/<date>.md.
+#
+#   bench/run.sh [--quick] [--only b4,b5,b1,b3,b2] [--no-build] [--reload]
+#
+#   --quick     shorter warm-up and rounds (development; the default run follows the issue)
+#   --only      run only these benchmarks (b1 backend calls, b2 GraphQL Mesh, b3 direct calls,
+#               b4 service queries at scale, b5 start-up and memory)
+#   --no-build  use the jars already built (module target/ folders, bench/floor/target)
+#   --reload    regenerate and reload the 1,000,000 synthetic events even if already loaded
+#
+# It uses its own databases (actors_bench, events_bench; created through bin/db-ensure as the
+# PostgreSQL administrator given by PGHOST/PGPORT/PGUSER/PGPASSWORD, default postgres on
+# 127.0.0.1:5432) and its own ports (gateway 18080, actors 18081, events 18082, floor 18083,
+# Mesh 14000), and stops everything it started when it ends, however it ends.
+# Knobs: BENCH_EVENTS (1000000), BENCH_JAVA_OPTS (-Xmx512m, as bin/parley), BENCH_CONNECTIONS (16).
+set -euo pipefail
+
+BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$BENCH/.." && pwd)"
+WORK="$BENCH/.work"
+# shellcheck source=lib/common.sh
+source "$BENCH/lib/common.sh"
+
+QUICK=false BUILD=true RELOAD=false ONLY="b4,b5,b1,b3,b2"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) QUICK=true ;;
+    --no-build) BUILD=false ;;
+    --reload) RELOAD=true ;;
+    --only) ONLY="$2"; shift ;;
+    -h|--help) awk 'NR == 1 { next } /^#/ { sub(/^# ?/, ""); print; next } { exit }' "$0"; exit 0 ;;
+    *) die "unknown argument '$1' (see bench/run.sh --help)" ;;
+  esac
+  shift
+done
+wants() { [[ ",$ONLY," == *",$1,"* ]]; }
+
+EVENTS="${BENCH_EVENTS:-1000000}"
+JAVA_OPTS="${BENCH_JAVA_OPTS:--Xmx512m}"
+CONNS="${BENCH_CONNECTIONS:-16}"
+PORT_GW=18080 PORT_ACTORS=18081 PORT_EVENTS=18082 PORT_FLOOR=18083 PORT_MESH=14000
+DB_HOST="${PARLEY_DB_HOST:-127.0.0.1}" DB_PORT="${PARLEY_DB_PORT:-5432}"
+DB_USER="${PARLEY_DB_USER:-parley}" DB_PASSWORD="${PARLEY_DB_PASSWORD:-parley}"
+export PGHOST="${PGHOST:-$DB_HOST}" PGPORT="${PGPORT:-$DB_PORT}" PGUSER="${PGUSER:-postgres}"
+if $QUICK; then
+  WARMUP=15 ROUND=5 ROUNDS=2 B4_SECONDS=4 STARTS=2
+else
+  # the issue: >= 60 s JVM warm-up; each comparison alternates A and B several times
+  WARMUP=60 ROUND=10 ROUNDS=3 B4_SECONDS=8 STARTS=4
+fi
+
+STAMP="$(date -u +%Y-%m-%d)"
+mkdir -p "$WORK/logs" "$WORK/parts" "$BENCH/results"
+RESULTS="$BENCH/results/${STAMP}$($QUICK && echo -quick).md"
+M="$WORK/measurements.jsonl"
+: >"$M"
+: >"$WORK/commands.md"
+rm -f "$WORK"/parts/*
+
+finish() {
+  local rc=$?
+  trap - EXIT INT TERM HUP
+  stop_all
+  # reset what the EXPLAIN phase may have left switched on
+  [ -n "${AUTO_EXPLAIN_ON:-}" ] && auto_explain off || true
+  write_results "$rc" || true
+  [ "$rc" -eq 0 ] && log "done: $RESULTS" || log "FAILED (exit $rc); partial results in $RESULTS, logs in $WORK/logs"
+  exit "$rc"
+}
+trap finish EXIT
+trap 'exit 130' INT TERM HUP
+
+# ================================================================================= tools and build
+setup_tools() {
+  local missing=()
+  command -v wrk >/dev/null || missing+=(wrk)
+  command -v jq >/dev/null || missing+=(jq)
+  command -v curl >/dev/null || missing+=(curl)
+  command -v psql >/dev/null || missing+=(postgresql-client)
+  command -v node >/dev/null || missing+=(nodejs npm)
+  command -v ss >/dev/null || missing+=(iproute2)
+  command -v jfr >/dev/null || true
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "installing ${missing[*]} (apt-get)"
+    apt-get update -qq >"$WORK/logs/apt.log" 2>&1
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >>"$WORK/logs/apt.log" 2>&1 \
+      || die "apt-get install ${missing[*]} failed (log: $WORK/logs/apt.log)"
+  fi
+  command -v java >/dev/null || die "java (17) is not on the PATH"
+  if [ ! -d "$BENCH/node_modules/@graphql-hive/gateway" ] || [ "$BENCH/package-lock.json" -nt "$BENCH/node_modules/.package-lock.json" ]; then
+    log "installing the benchmark's npm packages (npm ci)"
+    (cd "$BENCH" && npm ci --no-audit --no-fund >"$WORK/logs/npm.log" 2>&1) || die "npm ci failed (log: $WORK/logs/npm.log)"
+  fi
+  for p in $PORT_GW $PORT_ACTORS $PORT_EVENTS $PORT_FLOOR $PORT_MESH; do
+    port_free "$p" || die "port $p is in use; the benchmark needs 18080-18083 and 14000"
+  done
+}
+
+build() {
+  if $BUILD; then
+    log "building actors-service, events-service, gateway and the floor app (mvnw package -DskipTests)"
+    record_cmd "./mvnw -B -q package -DskipTests -Dparley.skipDbEnsure=true -pl actors-service,events-service,gateway"
+    (cd "$ROOT" && ./mvnw -B -q package -DskipTests -Dparley.skipDbEnsure=true -pl actors-service,events-service,gateway \
+      >"$WORK/logs/build.log" 2>&1) || die "build failed (log: $WORK/logs/build.log)"
+    record_cmd "./mvnw -B -q -f bench/floor/pom.xml package -DskipTests"
+    (cd "$ROOT" && ./mvnw -B -q -f bench/floor/pom.xml package -DskipTests >>"$WORK/logs/build.log" 2>&1) \
+      || die "floor build failed (log: $WORK/logs/build.log)"
+  fi
+  # Run from copies, so a rebuild of the modules during the run cannot swap jars under a service.
+  local m src
+  rm -rf "$WORK/apps"; mkdir -p "$WORK/apps"
+  for m in actors-service events-service gateway floor; do
+    src="$ROOT/$m/target/quarkus-app"
+    [ "$m" = floor ] && src="$BENCH/floor/target/quarkus-app"
+    [ -f "$src/quarkus-run.jar" ] || die "$src/quarkus-run.jar is missing (run without --no-build)"
+    cp -r "$src" "$WORK/apps/$m"
+  done
+}
+
+# ================================================================================= services
+# app_start NAME : starts one of actors|events|gateway|floor on its bench port from its jar copy.
+app_port() { case "$1" in gateway) echo $PORT_GW ;; actors) echo $PORT_ACTORS ;; events) echo $PORT_EVENTS ;; floor) echo $PORT_FLOOR ;; esac; }
+app_dir() { case "$1" in actors) echo actors-service ;; events) echo events-service ;; *) echo "$1" ;; esac; }
+app_cmd() {
+  local name="$1"; shift
+  local env=() port; port="$(app_port "$name")"
+  case "$name" in
+    actors|events)
+      local db="${name}_bench"
+      env=(QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://$DB_HOST:$DB_PORT/$db"
+           QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$DB_HOST:$DB_PORT/$db"
+           QUARKUS_DATASOURCE_USERNAME="$DB_USER" QUARKUS_DATASOURCE_PASSWORD="$DB_PASSWORD") ;;
+    gateway)
+      env=(QUARKUS_REST_CLIENT_ACTORS_URL="http://localhost:$PORT_ACTORS"
+           QUARKUS_REST_CLIENT_EVENTS_URL="http://localhost:$PORT_EVENTS") ;;
+  esac
+  # shellcheck disable=SC2086
+  echo env "${env[@]}" java $JAVA_OPTS "$@" -Dquarkus.http.port="$port" -jar "$WORK/apps/$(app_dir "$name")/quarkus-run.jar"
+}
+APP_START_MS=0
+app_start() {
+  local name="$1"; shift
+  local port; port="$(app_port "$name")"
+  port_free "$port" || die "port $port ($name) is in use"
+  local cmd; cmd="$(app_cmd "$name" "$@")"
+  record_cmd "$cmd"
+  APP_START_MS="$(now_ms)"
+  # shellcheck disable=SC2086
+  start_proc "$name" "$WORK/logs/$name.log" $cmd
+}
+app_ready() { wait_ready "$1" "http://localhost:$(app_port "$1")/q/health/ready" "${2:-180}"; }
+app_up() { app_start "$@"; app_ready "$1"; }
+
+# ================================================================================= data (b4 and the rest)
+psql_app() { PGPASSWORD="$DB_PASSWORD" psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -X -q -v ON_ERROR_STOP=1 "$@"; }
+psql_admin() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
+
+data_hash() {
+  cat "$BENCH/gen/generate.mjs" "$BENCH/gen/load-events.sql" "$BENCH/gen/load-actors.sql" "$BENCH"/data/* \
+      "$ROOT"/events-service/src/main/resources/db/migration/* "$ROOT"/actors-service/src/main/resources/db/migration/* \
+    | { cat; echo "$EVENTS"; } | sha256sum | cut -c1-16
+}
+
+prepare_data() {
+  record_cmd "bin/db-ensure actors_bench events_bench"
+  "$ROOT/bin/db-ensure" actors_bench events_bench >"$WORK/logs/db-ensure.log" 2>&1 \
+    || die "bin/db-ensure failed: $(head -n1 "$WORK/logs/db-ensure.log")"
+  local want have
+  want="$(data_hash)"
+  have="$(psql_admin -d events_bench -Atc "select hash from bench.loaded" 2>/dev/null || true)"
+  # The services migrate their schema (and load the CAMEO catalogue) themselves, before any load.
+  app_start actors; app_start events
+  app_ready actors; app_ready events
+  stop_proc actors; stop_proc events
+  if [ "$want" = "$have" ] && ! $RELOAD; then
+    log "synthetic data already loaded (hash $want)"
+  else
+    log "generating $EVENTS synthetic events"
+    record_cmd "node bench/gen/generate.mjs bench/.work/data $EVENTS"
+    node "$BENCH/gen/generate.mjs" "$WORK/data" "$EVENTS" >"$WORK/logs/generate.log"
+    log "loading them (COPY) into actors_bench and events_bench"
+    local t0; t0="$(now_ms)"
+    record_cmd "sed 's|@DIR@|bench/.work/data|g' bench/gen/load-actors.sql | psql -d actors_bench -f -"
+    sed "s|@DIR@|$WORK/data|g" "$BENCH/gen/load-actors.sql" | psql_admin -d actors_bench -f - >"$WORK/logs/load.log" 2>&1 \
+      || die "loading actors failed (log: $WORK/logs/load.log)"
+    record_cmd "sed 's|@DIR@|bench/.work/data|g' bench/gen/load-events.sql | psql -d events_bench -f -"
+    sed "s|@DIR@|$WORK/data|g" "$BENCH/gen/load-events.sql" | psql_admin -d events_bench -f - >>"$WORK/logs/load.log" 2>&1 \
+      || die "loading events failed (log: $WORK/logs/load.log)"
+    psql_admin -d events_bench -c "create schema if not exists bench; drop table if exists bench.loaded;
+      create table bench.loaded as select '$want'::text as hash, now() as loaded_at, $(( ($(now_ms) - t0) / 1000 )) as seconds"
+    rm -f "$WORK"/data/*.tsv
+  fi
+  cp "$WORK/data/params.json" "$WORK/params.json" 2>/dev/null || true
+  [ -f "$WORK/params.json" ] || { node "$BENCH/gen/generate.mjs" "$WORK/data" "$EVENTS" >/dev/null; cp "$WORK/data/params.json" "$WORK/params.json"; rm -f "$WORK"/data/*.tsv; }
+  psql_admin -d events_bench -Atc "select json_build_object(
+      'events', (select count(*) from event), 'participants', (select count(*) from event_participant),
+      'subjects', (select count(*) from event_subject), 'sources', (select count(*) from event_source),
+      'places', (select count(*) from place), 'load_seconds', (select seconds from bench.loaded),
+      'db_size', pg_size_pretty(pg_database_size(current_database())))" >"$WORK/dataset.json"
+  psql_admin -d actors_bench -Atc "select count(*) from actor" >"$WORK/actors.count"
+}
+
+# ================================================================================= measuring
+# measure BENCH TARGET QUERY ROUND PROCS -- CMD... : runs a load command whose output holds a
+# WRKJSON line, reads the CPU ticks of each named process before and after, their RSS after, and
+# appends one JSON line to $M.
+measure() {
+  local bench="$1" target="$2" query="$3" round="$4" procs="$5"; shift 5
+  [ "$1" = "--" ] && shift
+  local p pid before=() after=() out
+  for p in $procs; do pid="$(pid_of "$p")"; before+=("$(cpu_ticks "$pid")"); done
+  out="$("$@" 2>>"$WORK/logs/load-tool.log" | grep '^WRKJSON ' | tail -n1 | sed 's/^WRKJSON //')" || true
+  [ -n "$out" ] || { log "load tool gave no result: $*"; out='{"requests":0}'; }
+  local i=0 cpu='{}' rss='{}'
+  for p in $procs; do
+    pid="$(pid_of "$p")"
+    after=$(cpu_ticks "$pid")
+    cpu="$(jq -c --arg p "$p" --argjson v $(( after - before[i] )) '. + {($p): $v}' <<<"$cpu")"
+    rss="$(jq -c --arg p "$p" --argjson v "$(rss_kb "$pid")" '. + {($p): $v}' <<<"$rss")"
+    i=$((i + 1))
+  done
+  jq -c --arg b "$bench" --arg t "$target" --arg q "$query" --argjson r "$round" --argjson cpu "$cpu" \
+     --argjson rss "$rss" --argjson tck "$CLK_TCK" \
+     '. + {bench: $b, target: $t, query: $q, round: $r, cpu_ticks: $cpu, rss_kb: $rss, clk_tck: $tck}' <<<"$out" >>"$M"
+}
+
+wrk_get() { # wrk_get URL_BASE PATHS_FILE SECONDS CONNECTIONS
+  BENCH_PATHS="$2" wrk -t1 -c"$4" -d"$3"s --timeout 10s -s "$BENCH/load/paths.lua" "$1"
+}
+wrk_post() { # wrk_post URL BODIES_FILE SECONDS CONNECTIONS
+  BENCH_BODIES="$2" wrk -t2 -c"$4" -d"$3"s --timeout 10s -s "$BENCH/load/graphql.lua" "$1"
+}
+
+# ================================================================================= benchmarks
+source "$BENCH/lib/b4.sh"
+[ -f "$BENCH/lib/b5.sh" ] && source "$BENCH/lib/b5.sh"
+[ -f "$BENCH/lib/b123.sh" ] && source "$BENCH/lib/b123.sh"
+
+# ================================================================================= results
+write_results() {
+  local rc="$1"
+  {
+    echo "# Parley benchmarks — $(date -u '+%Y-%m-%d %H:%M UTC')$($QUICK && echo ' (quick mode: shortened warm-up and rounds)')"
+    echo
+    echo "Machine: $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), shared), $(free -g | awk '/^Mem:/ {print $2}') GB RAM;"
+    echo "$(java -version 2>&1 | head -n1); PostgreSQL $(psql_admin -d postgres -Atc 'show server_version' 2>/dev/null); node $(node --version); $(wrk --version 2>&1 | head -n1 | cut -d' ' -f1-2)."
+    echo "Commit: \`$(cd "$ROOT" && git rev-parse --short HEAD)\`$(cd "$ROOT" && [ -n "$(git status --porcelain -- actors-service events-service gateway bench 2>/dev/null)" ] && echo ' (with uncommitted changes in the work tree)'). JVM options for every Java process: \`$JAVA_OPTS\`."
+    echo "Run: \`bench/run.sh $($QUICK && echo --quick) $([ "$ONLY" != "b4,b5,b1,b3,b2" ] && echo "--only $ONLY")\`; exit status $rc."
+    echo
+    echo "Absolute numbers drift on this shared 2-core machine; the ratios are measured side by side in"
+    echo "the same run (A and B alternate, median of the per-round ratios, spread = min–max)."
+    echo "CPU per request = (utime + stime of the process, /proc/PID/stat) over a load phase ÷ requests."
+    echo
+    local part
+    for part in b1 b2 b3 b4 b5 profile; do
+      [ -f "$WORK/parts/$part.md" ] && { cat "$WORK/parts/$part.md"; echo; }
+    done
+    echo "## Commands"
+    echo
+    echo "Every command line the run used, in order (paths relative to the repository):"
+    echo
+    sed "s|$ROOT/||g" "$WORK/commands.md"
+  } >"$RESULTS"
+}
+
+# ================================================================================= main
+log "results go to $RESULTS"
+setup_tools
+build
+prepare_data
+wants b4 && bench_b4
+wants b5 && declare -F bench_b5 >/dev/null && bench_b5
+wants b1 && declare -F bench_b1 >/dev/null && bench_b1
+wants b3 && declare -F bench_b3 >/dev/null && bench_b3
+wants b2 && declare -F bench_b2 >/dev/null && bench_b2
+exit 0
