@@ -96,11 +96,27 @@ public final class GdeltMapping {
         if (actor2Id != null) {
             participants.add(new ImportModel.Participant(actor2Id, "TARGET"));
         }
-        List<ImportModel.Source> sources = validUrl(row.sourceUrl())
-                ? List.of(new ImportModel.Source(row.sourceUrl(), null, row.dateAdded()))
-                : null;
         return new ImportModel.EventItem(title(row, type), summary(row), row.eventCode(), "OCCURRED", row.date(),
-                "DAY", placeId, participants, sources, List.of(row.externalId()), metrics(row, type));
+                "DAY", placeId, participants, sources(row), List.of(row.externalId()), metrics(row, type));
+    }
+
+    /**
+     * SOURCEURL + DATEADDED. GDELT writes a name instead of a URL for sources without one ("BBC
+     * Monitoring"): that becomes a source without url, titled and published by that name.
+     */
+    static List<ImportModel.Source> sources(GdeltRow row) {
+        String s = row.sourceUrl();
+        if (s == null) {
+            return null;
+        }
+        if (validUrl(s)) {
+            return List.of(new ImportModel.Source(s, null, null, row.dateAdded()));
+        }
+        return List.of(new ImportModel.Source(null, cut(s, 300), cut(s, 1000), row.dateAdded()));
+    }
+
+    private static String cut(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 
     static boolean validUrl(String url) {
@@ -157,9 +173,6 @@ public final class GdeltMapping {
                 s.append(", feature ").append(g.featureId());
             }
             s.append(").");
-        }
-        if (row.sourceUrl() != null && !validUrl(row.sourceUrl())) {
-            s.append(" Source: ").append(row.sourceUrl()).append('.');
         }
         return s.toString();
     }

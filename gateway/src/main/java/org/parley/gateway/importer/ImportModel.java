@@ -53,7 +53,7 @@ public final class ImportModel {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Source(String url, String publisher, Instant publishedAt) {
+    public record Source(String url, String publisher, String title, Instant publishedAt) {
     }
 
     /** events-service EventInput as the import fills it. */

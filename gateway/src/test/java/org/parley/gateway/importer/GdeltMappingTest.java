@@ -97,7 +97,7 @@ class GdeltMappingTest {
         assertEquals("p1", e.locationId());
         assertEquals(List.of(new ImportModel.Participant("a1", "SOURCE"), new ImportModel.Participant("a2", "TARGET")),
                 e.participants());
-        assertEquals(List.of(new ImportModel.Source("https://example.org/a", null, Instant.parse("2019-10-24T14:30:00Z"))),
+        assertEquals(List.of(new ImportModel.Source("https://example.org/a", null, null, Instant.parse("2019-10-24T14:30:00Z"))),
                 e.sources());
         assertEquals(List.of("gdelt:881992818"), e.externalIds());
         assertEquals(Map.of("numMentions", 10.0, "numSources", 2.0, "numArticles", 10.0, "avgTone", -3.5,
@@ -116,9 +116,9 @@ class GdeltMappingTest {
     }
 
     @Test
-    void aSourceThatIsNotAUrlStaysInTheSummary() {
+    void aSourceNamedInsteadOfLinkedIsASourceWithoutUrl() {
         ImportModel.EventItem e = mapping.event(row(-9.0, 4, "BBC Monitoring"), VIOLENCE, null, null, null);
-        assertNull(e.sources());
-        assertTrue(e.summary().endsWith(" Source: BBC Monitoring."), e.summary());
+        assertEquals(List.of(new ImportModel.Source(null, "BBC Monitoring", "BBC Monitoring",
+                Instant.parse("2019-10-24T14:30:00Z"))), e.sources());
     }
 }
