@@ -150,9 +150,10 @@ public class ImportResource {
     @ServerExceptionMapper
     public Response mapHttpError(WebApplicationException e) {
         int status = e.getResponse().getStatus();
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known == null ? "HTTP " + status : known.getReasonPhrase();
         return Response.status(status).type(PROBLEM_JSON)
-                .entity(new ImportFailure.Problem("urn:parley:problem:http", Response.Status.fromStatusCode(status) == null
-                        ? "HTTP " + status : Response.Status.fromStatusCode(status).getReasonPhrase(), status,
+                .entity(new ImportFailure.Problem("urn:parley:problem:http", title, status,
                         "The request could not be served as sent (HTTP " + status + ")", null, null))
                 .build();
     }

@@ -133,6 +133,20 @@ class GdeltImportIT {
     }
 
     @Test
+    void anOverlappingFileAddsOnlyItsNewRows() {
+        LocalDate day = GdeltFiles.freshDay();
+        List<String> rows = GdeltFiles.fresh(GdeltFiles.sample(), GdeltFiles.freshOffset(), day);
+        Path first = GdeltFiles.write(tmp, "first.CSV", rows.subList(0, 1500));
+        Path second = GdeltFiles.write(tmp, "second.CSV", rows.subList(1000, rows.size()));
+
+        assertEquals(new ImportCli.Totals(1500, 1500, 0, 0), cli(first.toString()).totals());
+        Run overlapping = cli(second.toString());
+        assertEquals(0, overlapping.status(), overlapping.err());
+        assertEquals(new ImportCli.Totals(rows.size() - 1000, rows.size() - 1500, 500, 0), overlapping.totals());
+        assertEquals(rows.size(), eventsOn(day));
+    }
+
+    @Test
     void knownRowsComeOutRightThroughGraphQL() {
         // The unmodified sample (its real GLOBALEVENTIDs): importing it twice in one run is harmless.
         Path file = GdeltFiles.write(tmp, GdeltFiles.SAMPLE, GdeltFiles.sample());

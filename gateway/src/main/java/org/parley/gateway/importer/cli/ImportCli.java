@@ -309,7 +309,8 @@ public final class ImportCli {
         }
     }
 
-    private record Chunk(String file, long firstLine, int lines, String body) {
+    /** {@code bytesRead}: how far into the input file reading had got after this chunk (for the ETA). */
+    private record Chunk(String file, long firstLine, int lines, String body, long bytesRead) {
     }
 
     private record Pending(Chunk chunk, CompletableFuture<HttpResponse<String>> answer) {
@@ -330,13 +331,13 @@ public final class ImportCli {
             body.append(line).append('\n');
             count++;
             if (count == chunkLines) {
-                submit(new Chunk(fileName, first, count, body.toString()), inFlight, bearer);
+                submit(new Chunk(fileName, first, count, body.toString(), bytesDone()), inFlight, bearer);
                 body.setLength(0);
                 count = 0;
             }
         }
         if (count > 0) {
-            submit(new Chunk(fileName, first, count, body.toString()), inFlight, bearer);
+            submit(new Chunk(fileName, first, count, body.toString(), bytesDone()), inFlight, bearer);
         }
         while (!inFlight.isEmpty()) {
             account(inFlight.removeFirst(), bearer);
@@ -444,7 +445,7 @@ public final class ImportCli {
                 }
             }
         }
-        progress.update(rows, rejected, bytesDone(), totalBytes);
+        progress.update(rows, rejected, chunk.bytesRead(), totalBytes);
     }
 
     private void rejectChunk(Chunk chunk, String reason) {
@@ -452,7 +453,7 @@ public final class ImportCli {
             reject(chunk.file(), chunk.firstLine() + i, reason);
         }
         rows += chunk.lines();
-        progress.update(rows, rejected, bytesDone(), totalBytes);
+        progress.update(rows, rejected, chunk.bytesRead(), totalBytes);
     }
 
     private void reject(String file, long line, String reason) {
