@@ -80,8 +80,11 @@ public final class E2eServices implements BeforeAllCallback {
                 String eventsUrl = "http://127.0.0.1:" + eventsPort;
                 String gatewayUrl = "http://127.0.0.1:" + gatewayPort;
 
-                start("actors-service", jar(root, "actors-service"), logs, service(actorsPort, "actors_e2e"));
-                start("events-service", jar(root, "events-service"), logs, service(eventsPort, "events_e2e"));
+                // -Dparley.e2e.actors-db / -Dparley.e2e.events-db let parallel work use other databases.
+                start("actors-service", jar(root, "actors-service"), logs,
+                        service(actorsPort, System.getProperty("parley.e2e.actors-db", "actors_e2e")));
+                start("events-service", jar(root, "events-service"), logs,
+                        service(eventsPort, System.getProperty("parley.e2e.events-db", "events_e2e")));
                 Map<String, String> gateway = new LinkedHashMap<>();
                 gateway.put("QUARKUS_HTTP_PORT", String.valueOf(gatewayPort));
                 gateway.put("QUARKUS_REST_CLIENT_ACTORS_URL", actorsUrl);
