@@ -50,6 +50,11 @@ final class EventQuery {
             // overlap of the event's [start, end) with the inclusive query days (GiST on during)
             where("e.during && daterange(" + param(f.from()) + "::date, " + param(f.to()) + "::date, '[]')");
         }
+        if (f.to() != null) {
+            // Implied by the overlap, but a plain range on start_date lets the (start_date, id) walk of the
+            // default order begin at `to` instead of at the newest event (bench: a 2024 week, 188 ms → 0.15 ms).
+            where("e.start_date <= " + param(f.to()) + "::date");
+        }
         if (!f.places().isEmpty()) {
             // the given places and everything under them (place_parent_idx) as an array computed once,
             // then events located there (event_location_idx) or with a subject there (event_subject_place_idx)
