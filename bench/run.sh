@@ -208,6 +208,7 @@ prepare_data() {
       'places', (select count(*) from place), 'load_seconds', (select seconds from bench.loaded),
       'db_size', pg_size_pretty(pg_database_size(current_database())))" >"$WORK/dataset.json"
   psql_admin -d actors_bench -Atc "select count(*) from actor" >"$WORK/actors.count"
+  record_cmd "node bench/tools/paths.mjs bench/.work/params.json bench/.work/req   # the request lists (*.paths, *.jsonl)"
   node "$BENCH/tools/paths.mjs" "$WORK/params.json" "$WORK/req"
 }
 
@@ -260,7 +261,7 @@ write_results() {
     echo "Machine: $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), shared), $(free -g | awk '/^Mem:/ {print $2}') GB RAM;"
     echo "$(java -version 2>&1 | head -n1); PostgreSQL $(psql_admin -d postgres -Atc 'show server_version' 2>/dev/null); node $(node --version); $(wrk --version 2>&1 | head -n1 | cut -d' ' -f1-2)."
     echo "Commit: \`$(cd "$ROOT" && git rev-parse --short HEAD)\`$(cd "$ROOT" && [ -n "$(git status --porcelain -- actors-service events-service gateway bench 2>/dev/null)" ] && echo ' (with uncommitted changes in the work tree)'). JVM options for every Java process: \`$JAVA_OPTS\`."
-    echo "Run: \`bench/run.sh $($QUICK && echo --quick) $([ "$ONLY" != "b4,b5,b1,b3,b2" ] && echo "--only $ONLY")\`; exit status $rc."
+    echo "Run: \`$(echo "bench/run.sh $($QUICK && echo --quick) $([ "$ONLY" != "b4,b5,b1,b3,b2" ] && echo "--only $ONLY")" | sed 's/ *$//')\`; exit status $rc."
     echo
     echo "Absolute numbers drift on this shared 2-core machine; the ratios are measured side by side in"
     echo "the same run (A and B alternate, median of the per-round ratios, spread = min–max)."
