@@ -178,6 +178,14 @@ prepare_data() {
   local want have
   want="$(data_hash)"
   have="$(psql_admin -d events_bench -Atc "select hash from bench.loaded" 2>/dev/null || true)"
+  if [ "$want" != "$have" ] || $RELOAD; then
+    # New data, generator or migrations (Flyway refuses an edited migration): start from empty
+    # databases, migrated by the services themselves.
+    log "recreating actors_bench and events_bench"
+    psql_admin -d postgres -c "drop database if exists actors_bench with (force)" -c "drop database if exists events_bench with (force)" >/dev/null
+    "$ROOT/bin/db-ensure" actors_bench events_bench >>"$WORK/logs/db-ensure.log" 2>&1 || die "bin/db-ensure failed"
+    have=""
+  fi
   # The services migrate their schema (and load the CAMEO catalogue) themselves, before any load.
   app_start actors; app_start events
   app_ready actors; app_ready events
