@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# Import throughput vs the PostgreSQL COPY floor (issue 8, "Performance").
+#
+#   bench/import.sh            # REPEAT=95 copies of the real sample (2,111 rows each → 200,545 rows)
+#   PARALLEL=2 bench/import.sh # the importer's --parallel (default here 4; the importer's own default is 2)
+#
+# Starts its own three services on 38080-38082 against its own databases actors_impbench /
+# events_impbench (emptied first), imports the GDELT sample repeated REPEAT times with each copy's
+# GLOBALEVENTIDs shifted (fresh events), then dumps every table the import wrote, truncates them and
+# times `\copy … from` of the same rows into the same, still indexed tables (one transaction per
+# database, FK order). Appends the figures to bench/results/<date>-import.md.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+REPEAT="${REPEAT:-95}"; PARALLEL="${PARALLEL:-4}"
+sample="gateway/src/test/resources/gdelt/20191024143000.export.CSV"
+work="$(mktemp -d /tmp/impbench.XXXXXX)"
+export PGPASSWORD=parley
+pq() { psql -h 127.0.0.1 -U parley -v ON_ERROR_STOP=1 -Atq "$@"; }
+pids=()
+stop() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
+trap stop EXIT
+
+for m in actors-service events-service gateway; do
+  [ -f "$m/target/quarkus-app/quarkus-run.jar" ] || { ./mvnw -B -q package -DskipTests -Dparley.skipDbEnsure=true; break; }
+done
+bin/db-ensure actors_impbench events_impbench >/dev/null
+for db in actors_impbench events_impbench; do   # empty: drop every table, the services re-migrate
+  pq -d "$db" -c "drop schema public cascade; create schema public;"
+done
+[ -f .parley/jwt/privateKey.pem ] || { mkdir -p .parley/jwt; chmod 700 .parley/jwt
+  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out .parley/jwt/privateKey.pem 2>/dev/null
+  openssl pkey -in .parley/jwt/privateKey.pem -pubout -out .parley/jwt/publicKey.pem; }
+
+start() { # module port db-or-empty extra-opts...
+  local m="$1" port="$2" db="$3"; shift 3
+  local env=()
+  [ -n "$db" ] && env=(QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://127.0.0.1:5432/$db"
+                       QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$db")
+  env "${env[@]}" java -Xmx512m -Dquarkus.http.port="$port" "$@" -jar "$m/target/quarkus-app/quarkus-run.jar" \
+    >"$work/$m.log" 2>&1 </dev/null &
+  pids+=($!)
+}
+start actors-service 38081 actors_impbench -Dquarkus.flyway.placeholders.seed=false
+start events-service 38082 events_impbench -Dquarkus.flyway.placeholders.seed=false
+start gateway 38080 "" -Dquarkus.rest-client.actors.url=http://localhost:38081 \
+  -Dquarkus.rest-client.events.url=http://localhost:38082 \
+  -Dmp.jwt.verify.publickey.location="$root/.parley/jwt/publicKey.pem"
+deadline=$((SECONDS + 180))
+for port in 38081 38082 38080; do
+  until curl -fsS --max-time 2 "http://localhost:$port/q/health/ready" 2>/dev/null | grep -q '"UP"'; do
+    [ $SECONDS -lt $deadline ] || { tail -n 30 "$work"/*.log; echo "services not ready" >&2; exit 1; }
+    sleep 1
+  done
+done
+
+# REPEAT copies, each copy's GLOBALEVENTID (column 1) shifted past the previous copy's range.
+data="$work/repeated.export.CSV"
+read -r mn mx < <(awk -F'\t' 'NR==1{a=$1;b=$1}{if($1<a)a=$1;if($1>b)b=$1}END{print a,b}' "$sample")
+for ((k = 0; k < REPEAT; k++)); do
+  awk -F'\t' -v OFS='\t' -v off=$((k * (mx - mn + 1))) '{ $1 = $1 + off; print }' "$sample"
+done >"$data"
+rows=$(wc -l <"$data")
+
+import_cmd=(bin/parley-import "$data" --gateway http://localhost:38080 --parallel "$PARALLEL" --report-dir "$work/report")
+t0=$(date +%s.%N)
+"${import_cmd[@]}" >"$work/import.out" 2>&1 || { tail -n 30 "$work/import.out"; exit 1; }
+t1=$(date +%s.%N)
+tail -n 5 "$work/import.out"
+imp_s=$(echo "$t1 - $t0" | bc -l)
+
+# Floor: the same rows, dumped and COPY'd back into the same indexed tables.
+tables_in_fk_order() { # non-empty tables of $1, parents first
+  local db="$1" t
+  { for t in $(pq -d "$db" -c "select tablename from pg_tables where schemaname='public' and tablename <> 'flyway_schema_history'"); do
+      [ "$(pq -d "$db" -c "select exists(select 1 from public.\"$t\")")" = t ] && echo "$t $t"
+    done
+    pq -d "$db" -F' ' -c "select confrelid::regclass, conrelid::regclass from pg_constraint
+                         where contype='f' and connamespace='public'::regnamespace and confrelid <> conrelid"
+  } | tsort | while read -r t; do
+        [ "$(pq -d "$db" -c "select exists(select 1 from public.\"$t\")")" = t ] && echo "$t"
+      done
+}
+copy_s=0; summary=""
+for db in actors_impbench events_impbench; do
+  mapfile -t tabs < <(tables_in_fk_order "$db")
+  sql_in="begin;"; list=""
+  for t in "${tabs[@]}"; do
+    n=$(pq -d "$db" -c "select count(*) from public.\"$t\"")
+    summary+="$db.$t: $n rows; "
+    pq -d "$db" -c "\\copy public.\"$t\" to '$work/$db.$t.csv' csv"
+    sql_in+=$'\n'"\\copy public.\"$t\" from '$work/$db.$t.csv' csv"; list+="public.\"$t\","
+  done
+  pq -d "$db" -c "truncate ${list%,} cascade"
+  sql_in+=$'\ncommit;'
+  t0=$(date +%s.%N); echo "$sql_in" | pq -d "$db" -f -; t1=$(date +%s.%N)
+  copy_s=$(echo "$copy_s + $t1 - $t0" | bc -l)
+done
+
+imp_rate=$(echo "$rows / $imp_s" | bc -l); copy_rate=$(echo "$rows / $copy_s" | bc -l)
+ratio=$(echo "$imp_rate / $copy_rate" | bc -l)
+out="bench/results/$(date -u +%F)-import.md"
+{
+  echo "## Import vs COPY — $(date -u '+%F %H:%M UTC')"
+  echo
+  printf -- '- rows: %d (the real sample, %d rows, ×%d with shifted GLOBALEVENTIDs)\n' "$rows" "$(wc -l <"$sample")" "$REPEAT"
+  printf -- '- import: %.1f s → **%.0f rows/s** (`%s`, through the gateway on :38080, services on their own databases)\n' "$imp_s" "$imp_rate" "${import_cmd[*]/$work/\$TMP}"
+  printf -- '- COPY floor: %.2f s → **%.0f rows/s** (`\\copy … from` CSV of every table the import wrote, same indexed tables, one transaction per database, FK order)\n' "$copy_s" "$copy_rate"
+  printf -- '- ratio import/COPY: **%.3f×** (goal ≥ 0.3×)\n' "$ratio"
+  echo "- tables: ${summary%; }"
+  echo "- machine: 2 shared cores (other engineers' builds may run), PostgreSQL on 127.0.0.1, JVMs -Xmx512m, JIT cold at start; command: \`bench/import.sh\` (REPEAT=$REPEAT PARALLEL=$PARALLEL)"
+  echo
+} | tee -a "$out"
