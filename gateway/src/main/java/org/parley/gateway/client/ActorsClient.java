@@ -37,8 +37,7 @@ public class ActorsClient {
 
     /** The actor, or null when actors-service does not know the id. */
     public Uni<ActorsModel.Actor> getActor(String id) {
-        return guarded(read(() -> api.getActor(id))).onFailure(BackendException.class)
-                .recoverWithUni(e -> notFoundAsNull((BackendException) e));
+        return BackendErrors.nullIfNotFound(guarded(read(() -> api.getActor(id))));
     }
 
     /** Actors by id, one request per 500 distinct ids; unknown ids are simply absent from the map. */
@@ -88,7 +87,7 @@ public class ActorsClient {
     /** True when deleted, false when there was no such actor. */
     public Uni<Boolean> deleteActor(String id) {
         return guarded(write(() -> api.deleteActor(id))).map(ignored -> Boolean.TRUE)
-                .onFailure(BackendException.class).recoverWithUni(e -> notFoundAsNull((BackendException) e)
+                .onFailure(BackendException.class).recoverWithUni(e -> BackendErrors.notFoundAsNull((BackendException) e)
                         .map(ignored -> Boolean.FALSE));
     }
 
@@ -122,7 +121,4 @@ public class ActorsClient {
         return call.onFailure().transform(t -> BackendErrors.translate(SERVICE, t));
     }
 
-    private static <T> Uni<T> notFoundAsNull(BackendException e) {
-        return e.kind() == BackendException.Kind.NOT_FOUND ? Uni.createFrom().nullItem() : Uni.createFrom().failure(e);
-    }
 }

@@ -2,6 +2,8 @@ package org.parley.gateway.client;
 
 import java.util.List;
 
+import io.smallrye.mutiny.Uni;
+
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
@@ -16,6 +18,15 @@ final class BackendErrors {
     }
 
     private BackendErrors() {
+    }
+
+    /** A backend 404 is an answer ("no such thing"), not a failure: the item becomes null. */
+    static <T> Uni<T> nullIfNotFound(Uni<T> call) {
+        return call.onFailure(BackendException.class).recoverWithUni(e -> notFoundAsNull((BackendException) e));
+    }
+
+    static <T> Uni<T> notFoundAsNull(BackendException e) {
+        return e.kind() == BackendException.Kind.NOT_FOUND ? Uni.createFrom().nullItem() : Uni.createFrom().failure(e);
     }
 
     static BackendException translate(String service, Throwable failure) {

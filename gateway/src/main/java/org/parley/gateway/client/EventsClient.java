@@ -56,8 +56,7 @@ public class EventsClient {
     }
 
     public Uni<EventsModel.Place> getPlace(String id) {
-        return guarded(read(() -> api.getPlace(id))).onFailure(BackendException.class)
-                .recoverWithUni(e -> notFoundAsNull((BackendException) e));
+        return BackendErrors.nullIfNotFound(guarded(read(() -> api.getPlace(id))));
     }
 
     public Uni<Map<String, EventsModel.Place>> findPlacesByIds(Collection<String> ids) {
@@ -69,8 +68,7 @@ public class EventsClient {
     }
 
     public Uni<EventsModel.Event> getEvent(String id) {
-        return guarded(read(() -> api.getEvent(id))).onFailure(BackendException.class)
-                .recoverWithUni(e -> notFoundAsNull((BackendException) e));
+        return BackendErrors.nullIfNotFound(guarded(read(() -> api.getEvent(id))));
     }
 
     public Uni<Map<String, EventsModel.Event>> findEventsByIds(Collection<String> ids) {
@@ -149,7 +147,4 @@ public class EventsClient {
         return call.onFailure().transform(t -> BackendErrors.translate(SERVICE, t));
     }
 
-    private static <T> Uni<T> notFoundAsNull(BackendException e) {
-        return e.kind() == BackendException.Kind.NOT_FOUND ? Uni.createFrom().nullItem() : Uni.createFrom().failure(e);
-    }
 }
