@@ -103,6 +103,18 @@ public final class Params {
         return parsed;
     }
 
+    /** true/false (any case); {@code defaultValue} when absent. */
+    public static boolean bool(String name, String value, boolean defaultValue) {
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ApiException.badRequest(name, "'" + value + "' is not true or false");
+        };
+    }
+
     public static List<Integer> ints(String name, List<String> values, int min, int max) {
         return split(values).stream().map(v -> intValue(name, v, 0, min, max)).distinct()
                 .collect(Collectors.toList());

@@ -8,12 +8,26 @@ import org.parley.events.event.EventFilter;
 
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** Builds the WHERE clause of the listEvents filters with numbered parameters ($1, $2, …). */
+/**
+ * Builds the conditions of the listEvents filters with numbered parameters ($1, $2, …), in one of two
+ * shapes:
+ * <ul>
+ * <li><b>walk</b> ({@link #walk}): the filter names actors, a dyad or places, so its events are one key
+ * range each of {@code event_key} (V3 migration), already in date order. The query reads that range
+ * (alias {@code k}) newest first and stops after a page; dates, root and quad are tested on the index
+ * entry, the other keys by primary-key probes, and only code, status and text need the event row
+ * (alias {@code e}, joined when {@link #needsEvent()}).</li>
+ * <li><b>scan</b> ({@link #scan}): no key to walk, or ordered by relevance: conditions on the event row
+ * {@code e}, served by the event table's own indexes.</li>
+ * </ul>
+ */
 final class EventQuery {
 
     private final List<Object> args = new ArrayList<>();
-    private final List<String> conditions = new ArrayList<>();
+    private final List<String> keyConditions = new ArrayList<>();
+    private final List<String> eventConditions = new ArrayList<>();
     private String textParam;
+    private String walkKeys;
 
     /** Adds a parameter and returns its placeholder. */
     String param(Object value) {
@@ -21,69 +35,162 @@ final class EventQuery {
         return "$" + args.size();
     }
 
-    void where(String condition) {
-        conditions.add(condition);
+    /** Whether {@code f} can be walked from event_key: it names a dyad, actors or places. */
+    static boolean walkable(EventFilter f) {
+        return !f.dyad().isEmpty() || !f.actors().isEmpty() || !f.places().isEmpty();
     }
 
-    /** The conditions of {@code filter} on the event aliased {@code e}. */
-    EventQuery filter(EventFilter f) {
+    /**
+     * The walk over one key group of {@code f}; {@link #walkKeys()} is the uuid[] to walk, one range per
+     * key. The dyad is one key and the narrowest; otherwise the group with fewer keys (actors on a tie).
+     */
+    static EventQuery walk(EventFilter f) {
+        EventQuery q = new EventQuery();
+        boolean byDyad = !f.dyad().isEmpty();
+        boolean byActors = !byDyad && !f.actors().isEmpty()
+                && (f.places().isEmpty() || f.actors().size() <= f.places().size());
+        boolean byPlaces = !byDyad && !byActors;
+        if (byDyad) {
+            q.walkKeys = "array[dyad_key(" + q.param(f.dyad().get(0)) + "::uuid, " + q.param(f.dyad().get(1)) + "::uuid)]";
+        } else if (byActors) {
+            q.walkKeys = q.param(f.actors().toArray(UUID[]::new)) + "::uuid[]";
+        } else {
+            q.walkKeys = q.param(f.places().toArray(UUID[]::new)) + "::uuid[]";
+        }
+        q.keyFilters(f, !byDyad, !byActors, !byPlaces);
+        return q;
+    }
+
+    /** Walks {@code keyExpr} (one key per outer row, e.g. by-participants' actor) with all of {@code f} as probes. */
+    static EventQuery walkEach(EventFilter f) {
+        EventQuery q = new EventQuery();
+        q.keyFilters(f, true, true, true);
+        return q;
+    }
+
+    /** All conditions on the event row {@code e}. */
+    static EventQuery scan(EventFilter f) {
+        EventQuery q = new EventQuery();
+        String id = "e.id";
+        if (!f.dyad().isEmpty()) {
+            q.eventConditions.add(id + " in (select x.event_id from event_key x where x.key = dyad_key("
+                    + q.param(f.dyad().get(0)) + "::uuid, " + q.param(f.dyad().get(1)) + "::uuid))");
+        }
         if (!f.actors().isEmpty()) {
-            where("e.id in (select p.event_id from event_participant p where p.actor_id = any("
-                    + param(f.actors().toArray(UUID[]::new)) + "))");
+            q.eventConditions.add(id + " in (select x.event_id from event_key x where x.key = any("
+                    + q.param(f.actors().toArray(UUID[]::new)) + "::uuid[]))");
         }
-        for (UUID actor : f.dyad()) {
-            where("e.id in (select p.event_id from event_participant p where p.actor_id = " + param(actor) + ")");
-        }
-        if (!f.codes().isEmpty()) {
-            where("e.code = any(" + param(f.codes().toArray(String[]::new)) + ")");
-        }
-        if (!f.roots().isEmpty()) {
-            where("e.root_code = any(" + param(f.roots().toArray(String[]::new)) + ")");
-        }
-        if (!f.quads().isEmpty()) {
-            where("e.quad_class = any(" + param(f.quads().toArray(Integer[]::new)) + "::int[])");
-        }
-        if (!f.statuses().isEmpty()) {
-            where("e.status = any(" + param(f.statuses().stream().map(Enum::name).toArray(String[]::new)) + ")");
+        if (!f.places().isEmpty()) {
+            // event_key holds each event under every place above its location and subjects
+            q.eventConditions.add(id + " in (select x.event_id from event_key x where x.key = any("
+                    + q.param(f.places().toArray(UUID[]::new)) + "::uuid[]))");
         }
         if (f.from() != null || f.to() != null) {
             // overlap of the event's [start, end) with the inclusive query days (GiST on during)
-            where("e.during && daterange(" + param(f.from()) + "::date, " + param(f.to()) + "::date, '[]')");
+            q.eventConditions.add("e.during && daterange(" + q.param(f.from()) + "::date, " + q.param(f.to()) + "::date, '[]')");
         }
         if (f.to() != null) {
             // Implied by the overlap, but a plain range on start_date lets the (start_date, id) walk of the
             // default order begin at `to` instead of at the newest event (bench: a 2024 week, 188 ms → 0.15 ms).
-            where("e.start_date <= " + param(f.to()) + "::date");
+            q.eventConditions.add("e.start_date <= " + q.param(f.to()) + "::date");
         }
-        if (!f.places().isEmpty()) {
-            // the given places and everything under them (place_parent_idx) as an array computed once,
-            // then events located there (event_location_idx) or with a subject there (event_subject_place_idx)
-            String under = "array(with recursive under(id) as (select id from place where id = any("
-                    + param(f.places().toArray(UUID[]::new)) + ") union select c.id from place c join under u"
-                    + " on c.parent_id = u.id) select id from under)";
-            where("e.id in (select x.id from event x where x.location_id = any(" + under + ")"
-                    + " union all select s.event_id from event_subject s where s.place_id = any(" + under + "))");
+        if (!f.roots().isEmpty()) {
+            q.eventConditions.add("e.root_code = any(" + q.param(f.roots().toArray(String[]::new)) + ")");
+        }
+        if (!f.quads().isEmpty()) {
+            q.eventConditions.add("e.quad_class = any(" + q.param(f.quads().toArray(Integer[]::new)) + "::int[])");
+        }
+        q.rowFilters(f);
+        return q;
+    }
+
+    /** Conditions for a walk over {@code k}; the key groups not walked become probes on k.event_id. */
+    private void keyFilters(EventFilter f, boolean probeDyad, boolean probeActors, boolean probePlaces) {
+        if (probeDyad && !f.dyad().isEmpty()) {
+            keyConditions.add("exists (select from event_key x where x.event_id = k.event_id and x.key = dyad_key("
+                    + param(f.dyad().get(0)) + "::uuid, " + param(f.dyad().get(1)) + "::uuid))");
+        }
+        if (probeActors && !f.actors().isEmpty()) {
+            keyConditions.add("exists (select from event_key x where x.event_id = k.event_id and x.key = any("
+                    + param(f.actors().toArray(UUID[]::new)) + "::uuid[]))");
+        }
+        if (probePlaces && !f.places().isEmpty()) {
+            keyConditions.add("exists (select from event_key x where x.event_id = k.event_id and x.key = any("
+                    + param(f.places().toArray(UUID[]::new)) + "::uuid[]))");
+        }
+        // [start, end_exclusive) overlaps the inclusive days [from, to]
+        if (f.to() != null) {
+            keyConditions.add("k.start_date <= " + param(f.to()) + "::date");
+        }
+        if (f.from() != null) {
+            keyConditions.add("k.end_exclusive > " + param(f.from()) + "::date");
+        }
+        if (!f.roots().isEmpty()) {
+            keyConditions.add("k.root_code = any(" + param(f.roots().toArray(String[]::new)) + ")");
+        }
+        if (!f.quads().isEmpty()) {
+            keyConditions.add("k.quad_class = any(" + param(f.quads().toArray(Integer[]::new)) + "::int[])");
+        }
+        rowFilters(f);
+    }
+
+    /** The filters only the event row can answer. */
+    private void rowFilters(EventFilter f) {
+        if (!f.codes().isEmpty()) {
+            eventConditions.add("e.code = any(" + param(f.codes().toArray(String[]::new)) + ")");
+        }
+        if (!f.statuses().isEmpty()) {
+            eventConditions.add("e.status = any(" + param(f.statuses().stream().map(Enum::name).toArray(String[]::new)) + ")");
         }
         if (f.hasText()) {
             textParam = param(f.text().trim());
-            where("e.search @@ websearch_to_tsquery('english', " + textParam + ")");
+            eventConditions.add("e.search @@ websearch_to_tsquery('english', " + textParam + ")");
         }
-        return this;
+    }
+
+    /** Adds a condition on the walked entry {@code k} (walk) or the event {@code e} (scan). */
+    void whereKey(String condition) {
+        keyConditions.add(condition);
+    }
+
+    void whereEvent(String condition) {
+        eventConditions.add(condition);
+    }
+
+    /** The uuid[] expression of the walked keys (walk only). */
+    String walkKeys() {
+        return walkKeys;
+    }
+
+    boolean needsEvent() {
+        return !eventConditions.isEmpty();
+    }
+
+    /**
+     * {@code from event_key k [join event e] where k.key = keyExpr and …}: one key's matching entries.
+     * The caller adds order and limit.
+     */
+    String walkFrom(String keyExpr) {
+        List<String> all = new ArrayList<>();
+        all.add("k.key = " + keyExpr);
+        all.addAll(keyConditions);
+        all.addAll(eventConditions);
+        return "from event_key k" + (needsEvent() ? " join event e on e.id = k.event_id" : "") + " where "
+                + String.join(" and ", all);
+    }
+
+    /** The where clause of a scan over {@code e}. */
+    String scanWhere() {
+        List<String> all = new ArrayList<>(keyConditions);
+        all.addAll(eventConditions);
+        return all.isEmpty() ? "true" : String.join(" and ", all);
     }
 
     String rankExpression() {
         return textParam == null ? "0::real" : "ts_rank(e.search, websearch_to_tsquery('english', " + textParam + "))";
     }
 
-    String whereClause() {
-        return conditions.isEmpty() ? "true" : String.join(" and ", conditions);
-    }
-
     Tuple tuple() {
         return Tuple.from(args);
-    }
-
-    int size() {
-        return args.size();
     }
 }

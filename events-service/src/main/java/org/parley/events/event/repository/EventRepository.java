@@ -87,14 +87,41 @@ public class EventRepository {
     public record Slice(List<Event> items, Position next) {
     }
 
+    /**
+     * One page of the events matching {@code filter}. Ordered by date with actors, a dyad or places in
+     * the filter, it walks their event_key ranges (see {@link EventQuery}); otherwise it scans events.
+     */
     public Uni<Slice> searchEvents(EventFilter filter, Sort sort, Position after, int limit) {
-        EventQuery q = new EventQuery().filter(filter);
+        return sort != Sort.RELEVANCE && EventQuery.walkable(filter)
+                ? walkEvents(filter, sort == Sort.START_ASC, after, limit)
+                : scanEvents(filter, sort, after, limit);
+    }
+
+    private Uni<Slice> walkEvents(EventFilter filter, boolean ascending, Position after, int limit) {
+        EventQuery q = EventQuery.walk(filter);
+        String dir = ascending ? "asc" : "desc";
+        if (after != null) {
+            q.whereKey("(k.start_date, k.event_id) " + (ascending ? ">" : "<") + " (" + q.param(after.start())
+                    + "::date, " + q.param(after.id()) + "::uuid)");
+        }
+        String take = q.param(limit + 1);
+        // Each key's first limit+1 matches (one index range each, in order); the page is the first
+        // limit+1 of their union: an event of several keys is kept once.
+        String statement = "select " + EVENT_COLUMNS + ", 0::real as rank from event e where e.id in ("
+                + "select w.event_id from unnest(" + q.walkKeys() + ") as g(key) cross join lateral (select k.event_id "
+                + q.walkFrom("g.key") + " order by k.start_date " + dir + ", k.event_id " + dir + " limit " + take + ") w)"
+                + " order by e.start_date " + dir + ", e.id " + dir + " limit " + take;
+        return sql.query(statement, q.tuple()).map(rows -> slice(rows, limit));
+    }
+
+    private Uni<Slice> scanEvents(EventFilter filter, Sort sort, Position after, int limit) {
+        EventQuery q = EventQuery.scan(filter);
         String rank = q.rankExpression();
         if (after != null) {
             switch (sort) {
-                case START_DESC -> q.where("(e.start_date, e.id) < (" + q.param(after.start()) + "::date, " + q.param(after.id()) + "::uuid)");
-                case START_ASC -> q.where("(e.start_date, e.id) > (" + q.param(after.start()) + "::date, " + q.param(after.id()) + "::uuid)");
-                case RELEVANCE -> q.where("(" + rank + ", e.id) < (" + q.param(after.rank()) + "::real, " + q.param(after.id()) + "::uuid)");
+                case START_DESC -> q.whereEvent("(e.start_date, e.id) < (" + q.param(after.start()) + "::date, " + q.param(after.id()) + "::uuid)");
+                case START_ASC -> q.whereEvent("(e.start_date, e.id) > (" + q.param(after.start()) + "::date, " + q.param(after.id()) + "::uuid)");
+                case RELEVANCE -> q.whereEvent("(" + rank + ", e.id) < (" + q.param(after.rank()) + "::real, " + q.param(after.id()) + "::uuid)");
             }
         }
         String order = switch (sort) {
@@ -102,59 +129,72 @@ public class EventRepository {
             case START_ASC -> "e.start_date asc, e.id asc";
             case RELEVANCE -> "rank desc, e.id desc";
         };
-        String statement = "select " + EVENT_COLUMNS + ", " + rank + " as rank from event e where " + q.whereClause()
+        String statement = "select " + EVENT_COLUMNS + ", " + rank + " as rank from event e where " + q.scanWhere()
                 + " order by " + order + " limit " + q.param(limit + 1);
-        return sql.query(statement, q.tuple()).map(rows -> {
-            List<Event> items = new ArrayList<>();
-            Float lastRank = null;
-            Position next = null;
-            for (Row row : rows) {
-                if (items.size() == limit) {
-                    Event last = items.get(items.size() - 1);
-                    next = new Position(last.start(), lastRank, last.id());
-                    break;
-                }
-                items.add(toEvent(row));
-                lastRank = row.getFloat("rank");
-            }
-            return new Slice(items, next);
-        });
+        return sql.query(statement, q.tuple()).map(rows -> slice(rows, limit));
     }
 
+    private static Slice slice(RowSet<Row> rows, int limit) {
+        List<Event> items = new ArrayList<>();
+        Float lastRank = null;
+        Position next = null;
+        for (Row row : rows) {
+            if (items.size() == limit) {
+                Event last = items.get(items.size() - 1);
+                next = new Position(last.start(), lastRank, last.id());
+                break;
+            }
+            items.add(toEvent(row));
+            lastRank = row.getFloat("rank");
+        }
+        return new Slice(items, next);
+    }
+
+    /** How many events match {@code filter}: a separate statement, asked for only when wanted (it reads every match). */
     public Uni<Long> countEvents(EventFilter filter) {
-        EventQuery q = new EventQuery().filter(filter);
-        return sql.query("select count(*) as n from event e where " + q.whereClause(), q.tuple())
-                .map(rows -> rows.iterator().next().getLong("n"));
+        String statement;
+        EventQuery q;
+        if (EventQuery.walkable(filter)) {
+            q = EventQuery.walk(filter);
+            // over several keys an event may be found under more than one
+            statement = "select count(distinct k.event_id) as n " + q.walkFrom("any(" + q.walkKeys() + ")");
+        } else {
+            q = EventQuery.scan(filter);
+            statement = "select count(*) as n from event e where " + q.scanWhere();
+        }
+        return sql.query(statement, q.tuple()).map(rows -> rows.iterator().next().getLong("n"));
     }
 
     /**
-     * Each actor's most recent {@code limit} events matching {@code filter}, with its total, in ONE
-     * statement: a LATERAL subquery per actor id (participant index on actor_id), so the gateway's
-     * Actor.events costs one round trip whatever the number of actors.
+     * Each actor's most recent {@code limit} events matching {@code filter} (with its total when
+     * {@code count}), in ONE statement: a LATERAL subquery per actor id walking that actor's event_key
+     * range, so the gateway's Actor.events costs one round trip whatever the number of actors.
      */
     public Uni<List<ParticipantEvents>> findEventsByParticipants(List<UUID> actors, EventFilter filter, Sort sort,
-            int limit) {
-        EventQuery q = new EventQuery();
+            int limit, boolean count) {
+        boolean byRank = sort == Sort.RELEVANCE;
+        EventQuery q = byRank ? EventQuery.scan(filter) : EventQuery.walkEach(filter);
         String actorsParam = q.param(actors.toArray(UUID[]::new));
         String limitParam = q.param(limit);
-        q.where("e.id in (select p.event_id from event_participant p where p.actor_id = a.actor_id)");
-        q.filter(filter);
-        String where = q.whereClause();
-        String order = switch (sort) {
-            case START_DESC -> "e.start_date desc, e.id desc";
-            case START_ASC -> "e.start_date asc, e.id asc";
-            case RELEVANCE -> q.rankExpression() + " desc, e.id desc";
-        };
-        String outerOrder = switch (sort) {
-            case START_DESC -> "ev.start_date desc, ev.id desc";
-            case START_ASC -> "ev.start_date asc, ev.id asc";
-            case RELEVANCE -> "ev.rank desc, ev.id desc";
-        };
-        String statement = "select a.actor_id as for_actor, a.ord, t.total, ev.* from unnest(" + actorsParam
-                + "::uuid[]) with ordinality as a(actor_id, ord)"
-                + " cross join lateral (select count(*) as total from event e where " + where + ") t"
-                + " left join lateral (select " + EVENT_COLUMNS + ", " + q.rankExpression() + " as rank from event e where "
-                + where + " order by " + order + " limit " + limitParam + ") ev on true"
+        String dir = sort == Sort.START_ASC ? "asc" : "desc";
+        String total;
+        String page;
+        if (byRank) {
+            String where = "e.id in (select x.event_id from event_key x where x.key = a.actor_id) and " + q.scanWhere();
+            total = "select count(*) as total from event e where " + where;
+            page = "select " + EVENT_COLUMNS + ", " + q.rankExpression() + " as rank from event e where " + where
+                    + " order by rank desc, e.id desc limit " + limitParam;
+        } else {
+            total = "select count(*) as total " + q.walkFrom("a.actor_id");
+            page = "select " + EVENT_COLUMNS + ", 0::real as rank from (select k.event_id " + q.walkFrom("a.actor_id")
+                    + " order by k.start_date " + dir + ", k.event_id " + dir + " limit " + limitParam + ") w"
+                    + " join event e on e.id = w.event_id";
+        }
+        String outerOrder = byRank ? "ev.rank desc, ev.id desc" : "ev.start_date " + dir + ", ev.id " + dir;
+        String statement = "select a.actor_id as for_actor, a.ord, " + (count ? "t.total" : "null::bigint as total")
+                + ", ev.* from unnest(" + actorsParam + "::uuid[]) with ordinality as a(actor_id, ord)"
+                + (count ? " cross join lateral (" + total + ") t" : "")
+                + " left join lateral (" + page + ") ev on true"
                 + " order by a.ord, " + outerOrder;
         return sql.query(statement, q.tuple()).map(rows -> {
             Map<UUID, ParticipantEvents> byActor = new LinkedHashMap<>();

@@ -55,6 +55,8 @@ import io.smallrye.mutiny.Uni;
 public class EventResource {
 
     private static final int MAX_IDS = 500;
+    /** A page of up to 500 plus one: a caller learns whether there is more without counting. */
+    private static final int MAX_BY_PARTICIPANTS = 501;
 
     private final EventService service;
     private final EventRepository events;
@@ -83,21 +85,24 @@ public class EventResource {
             @QueryParam("quad") List<String> quad, @QueryParam("status") List<String> status,
             @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("place") List<String> place, @QueryParam("text") String text,
-            @QueryParam("sort") String sort, @QueryParam("limit") String limit, @QueryParam("after") String after) {
+            @QueryParam("sort") String sort, @QueryParam("limit") String limit, @QueryParam("after") String after,
+            @QueryParam("count") String count) {
         List<UUID> wanted = Params.uuids("ids", ids);
         if (!wanted.isEmpty()) {
             if (wanted.size() > MAX_IDS) {
                 throw ApiException.badRequest("ids", "at most " + MAX_IDS + " ids per request");
             }
-            return events.findEventsByIds(wanted).map(list -> new EventPage(list, null, list.size()));
+            return events.findEventsByIds(wanted).map(list -> new EventPage(list, null, (long) list.size()));
         }
         EventFilter filter = filter(actor, dyad, code, root, quad, status, from, to, place, text);
         Sort order = sort(sort, filter);
         int size = Params.intValue("limit", limit, 20, 1, 500);
         EventRepository.Position position = Cursor.decode(order, after);
-        return Uni.combine().all()
-                .unis(events.searchEvents(filter, order, position, size), events.countEvents(filter))
-                .asTuple()
+        Uni<EventRepository.Slice> page = events.searchEvents(filter, order, position, size);
+        if (!Params.bool("count", count, true)) {
+            return page.map(p -> new EventPage(p.items(), Cursor.encode(order, p.next()), null));
+        }
+        return Uni.combine().all().unis(page, events.countEvents(filter)).asTuple()
                 .map(t -> new EventPage(t.getItem1().items(), Cursor.encode(order, t.getItem1().next()), t.getItem2()));
     }
 
@@ -113,7 +118,7 @@ public class EventResource {
             @QueryParam("quad") List<String> quad, @QueryParam("status") List<String> status,
             @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("place") List<String> place, @QueryParam("text") String text,
-            @QueryParam("sort") String sort) {
+            @QueryParam("sort") String sort, @QueryParam("count") String count) {
         List<UUID> ids = Params.uuids("actors", actors);
         if (ids.isEmpty()) {
             throw ApiException.badRequest("actors", "give at least one actor id");
@@ -122,7 +127,8 @@ public class EventResource {
             throw ApiException.badRequest("actors", "at most " + MAX_IDS + " actors per request");
         }
         EventFilter filter = filter(actor, dyad, code, root, quad, status, from, to, place, text);
-        return events.findEventsByParticipants(ids, filter, sort(sort, filter), Params.intValue("limit", limit, 5, 1, 100));
+        return events.findEventsByParticipants(ids, filter, sort(sort, filter),
+                Params.intValue("limit", limit, 5, 1, MAX_BY_PARTICIPANTS), Params.bool("count", count, true));
     }
 
     @POST

@@ -5,6 +5,6 @@ import java.util.UUID;
 
 import org.parley.events.event.Event;
 
-/** One actor's most recent events (the gateway's batched Actor.events). */
-public record ParticipantEvents(UUID actorId, List<Event> items, long totalCount) {
+/** One actor's most recent events (the gateway's batched Actor.events); totalCount null when not asked for. */
+public record ParticipantEvents(UUID actorId, List<Event> items, Long totalCount) {
 }
