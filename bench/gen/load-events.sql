@@ -11,14 +11,15 @@
 set session_replication_role = replica;
 set maintenance_work_mem = '512MB';
 
-truncate event, event_participant, event_subject, event_source, event_relation, event_external_id, place;
+truncate event, event_participant, event_subject, event_source, event_relation, event_external_id, event_key, place;
 
 -- Secondary indexes are dropped for the bulk insert and re-created from their own definitions
 -- (pg_indexes) afterwards: the same indexes the migrations made, built once instead of row by row.
 create temp table bench_index as
 select indexname, indexdef from pg_indexes
  where schemaname = 'public'
-   and tablename in ('event', 'event_participant', 'event_subject', 'event_source', 'event_external_id', 'place')
+   and tablename in ('event', 'event_participant', 'event_subject', 'event_source', 'event_external_id', 'event_key',
+                     'place')
    and indexdef not like 'CREATE UNIQUE INDEX%';
 select format('drop index %I', indexname) from bench_index \gexec
 
@@ -53,8 +54,11 @@ insert into event_external_id (external_id, event_id) select external_id, id fro
 
 \copy event_participant (event_id, actor_id, role, ordinal) from '@DIR@/participants.tsv'
 \copy event_subject (event_id, place_id, ordinal) from '@DIR@/subjects.tsv'
+-- the derived actor/dyad/place keys (V3 migration): the service's triggers are off for this load,
+-- so they are written here by the service's own function, in one pass over all events
+select refresh_event_keys(null);
 
 select indexdef from bench_index \gexec
 drop table bench_event_stage, bench_source_stage;
 reset session_replication_role;
-vacuum analyze event, event_participant, event_subject, event_source, event_external_id, place;
+vacuum analyze event, event_participant, event_subject, event_source, event_external_id, event_key, place;

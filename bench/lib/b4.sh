@@ -3,11 +3,12 @@
 # a list of parameters drawn from the data; then the plans PostgreSQL used for the very statements
 # the service sent (auto_explain, one request per filter).
 
-B4_QUERIES="dyad-range actor-root place-status text dyad-stats latest"
+B4_QUERIES="dyad-range actor-root place-status text dyad-stats actor-root-count latest"
 b4_label() {
   case "$1" in
     dyad-range) echo 'dyad + date range (`/events?dyad=a,b&from&to`)' ;;
     actor-root) echo 'actor + root code (`/events?actor&root`)' ;;
+    actor-root-count) echo 'actor + root code with `totalCount` (not a goal: counting every match)' ;;
     place-status) echo 'place (hierarchy) + status (`/events?place&status`)' ;;
     text) echo 'full text (`/events?text`, ranked)' ;;
     dyad-stats) echo 'dyad statistics (`/stats/dyad?a&b&interval=month`)' ;;

@@ -14,10 +14,13 @@ fs.mkdirSync(outDir, { recursive: true });
 const write = (name, lines) => fs.writeFileSync(path.join(outDir, name), lines.join('\n') + '\n');
 const enc = encodeURIComponent;
 
-write('b4-dyad-range.paths', p.dyads.map((d) => `/events?dyad=${d.a},${d.b}&from=${d.from}&to=${d.to}&limit=20`));
-write('b4-actor-root.paths', p.actorRoots.map((x) => `/events?actor=${x.actor}&root=${x.root}&limit=20`));
-write('b4-place-status.paths', p.placeStatuses.map((x) => `/events?place=${x.place}&status=${x.status}&limit=20`));
-write('b4-text.paths', p.texts.map((t) => `/events?text=${enc(t)}&limit=20`));
+// count=false: the page alone, as the gateway asks when the query does not select totalCount;
+// actor-root-count shows what counting every match adds (the gateway asks for it with totalCount)
+write('b4-dyad-range.paths', p.dyads.map((d) => `/events?dyad=${d.a},${d.b}&from=${d.from}&to=${d.to}&limit=20&count=false`));
+write('b4-actor-root.paths', p.actorRoots.map((x) => `/events?actor=${x.actor}&root=${x.root}&limit=20&count=false`));
+write('b4-actor-root-count.paths', p.actorRoots.map((x) => `/events?actor=${x.actor}&root=${x.root}&limit=20`));
+write('b4-place-status.paths', p.placeStatuses.map((x) => `/events?place=${x.place}&status=${x.status}&limit=20&count=false`));
+write('b4-text.paths', p.texts.map((t) => `/events?text=${enc(t)}&limit=20&count=false`));
 write('b4-dyad-stats.paths', p.dyads.map((d) => `/stats/dyad?a=${d.a}&b=${d.b}&interval=month`));
 write('b4-latest.paths', ['/events?limit=20']);
 

@@ -30,6 +30,7 @@ if (section === 'b4') {
     'place-status': 'place (hierarchy) + status (`/events?place&status`)',
     text: 'full text (`/events?text`, ranked by relevance)',
     'dyad-stats': 'dyad statistics (`/stats/dyad?a&b&interval=month`)',
+    'actor-root-count': 'actor + root code with `totalCount` (`count=true`) — not a goal, shows what counting every match adds',
     latest: 'no filter, latest page (`/events?limit=20`) — not a goal, shows the cost of `totalCount`',
   };
   say('## 4. Service queries at scale (events-service, 1,000,000 events)');
@@ -40,12 +41,13 @@ if (section === 'b4') {
     '(when this run loaded it). CAMEO codes with the frequencies of the real GDELT sample, actors and places Zipf-distributed ' +
     '(the top actor takes part in ~12 % of events), 10 years of dates. Request parameters are drawn from the generated events, so ' +
     'popular actors, dyads and countries are asked about as often as they occur. One connection, no concurrency (latency of one ' +
-    'request at the service, over HTTP, JSON included); each listEvents request runs two statements (the page and `count(*)` for `totalCount`).');
+    'request at the service, over HTTP, JSON included). The five goal filters ask for the page alone (`count=false`, as the gateway ' +
+    'does unless a query selects `totalCount`); with `count=true` (the REST default) a second statement counts every match.');
   say();
   say('| filter | requests | p50 ms | p95 ms | p99 ms | max ms | goal p95 ≤ 20 ms | events-service CPU ms/request | PostgreSQL CPU ms/request |');
   say('|---|---|---|---|---|---|---|---|---|');
   for (const r of rows.filter((x) => x.bench === 'b4')) {
-    const goal = r.query === 'latest' ? '(no goal)' : ms(r.p95_us) <= 20 ? 'met' : `**missed** (${f1(ms(r.p95_us) / 20)}×)`;
+    const goal = r.query === 'latest' || r.query === 'actor-root-count' ? '(no goal)' : ms(r.p95_us) <= 20 ? 'met' : `**missed** (${f1(ms(r.p95_us) / 20)}×)`;
     say(`| ${labels[r.query] ?? r.query} | ${r.requests}${r.non2xx ? ` (${r.non2xx} non-2xx)` : ''} | ${f1(ms(r.p50_us))} | ${f1(ms(r.p95_us))} | ${f1(ms(r.p99_us))} | ${f1(ms(r.max_us))} | ${goal} | ${f2(cpuPerReq(r, 'events'))} | ${f2(cpuPerReq(r, 'postgres'))} |`);
   }
   say();
