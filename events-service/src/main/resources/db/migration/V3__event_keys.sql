@@ -13,9 +13,13 @@
 -- The event's dates and CAMEO classes are copied in so that date windows, root/quad filters and the
 -- dyad statistics are answered from the index alone.
 --
--- Rows are derived, never written by the service: triggers below keep them in step with event,
--- event_participant, event_subject and place, inside the writing transaction. A bulk loader that
--- disables triggers (bench/gen/load-events.sql) calls refresh_event_keys(null) afterwards.
+-- Rows are derived: every write of the service calls refresh_event_keys(ids) once for the events it
+-- wrote, in the same transaction, after their participants and subjects (EventRepository#refreshDerived;
+-- one set-based call per request, also for a batch of 1,000). Statement triggers on the child tables
+-- did the same but refreshed each event three times per write: 13× the write cost (measured).
+-- A place moved in the hierarchy is handled here by a trigger (the service does not know which events
+-- lie under it). Writers that bypass the service (bench/gen/load-events.sql, the seed migration)
+-- call refresh_event_keys themselves.
 
 create function dyad_key(a uuid, b uuid) returns uuid
     language sql immutable strict parallel safe
@@ -37,8 +41,10 @@ create index event_key_walk_idx on event_key (key, start_date desc, event_id des
     include (end_exclusive, root_code, quad_class, goldstein);
 
 -- Rewrites the keys of the given events (all events when ids is null) from the current rows.
+-- jit off: the planner's estimates for a batch of a few hundred events are high enough to trigger
+-- JIT compilation, which took 0.5 s per call here while the statement itself takes ~0.1 s.
 create function refresh_event_keys(ids uuid[]) returns void
-    language plpgsql as $$
+    language plpgsql set jit = off as $$
 begin
     if ids is not null and cardinality(ids) = 0 then
         return;
@@ -46,20 +52,26 @@ begin
     if ids is null then
         truncate event_key;
     else
-        delete from event_key where event_id = any(ids);
+        -- joins with unnest (not "= any(ids)"): a probe per id whatever the table's statistics say
+        delete from event_key k using unnest(ids) as i(id) where k.event_id = i.id;
     end if;
-    -- EXECUTE plans the statement for this call: "all events" and "these ids" need different plans
-    -- (a cached generic plan for both would scan every event on each write)
+    -- EXECUTE plans the statement for this call: "all events" and "these ids" need different plans.
+    -- The ids go in as a literal, not a parameter, so that the planner knows how many there are:
+    -- with a parameter it assumed hundreds and hashed whole tables (a scan of every participant
+    -- per write); with the literal it probes the primary keys of the few events written.
     execute format($sql$
     insert into event_key (key, event_id, start_date, end_exclusive, root_code, quad_class, goldstein)
     with recursive
-    targets as (
-        select e.id from event e where %s
+    -- the events with the columns copied into their keys; everything below joins this small set
+    -- (never the whole event table: that plan made each write cost a scan of all events)
+    targets as materialized (
+        select e.id, e.location_id, e.start_date, e.end_exclusive, e.root_code, e.quad_class, e.goldstein
+          from %s
     ),
     -- the event's places, then each one's parent, up to the top (the hierarchy has no cycles:
     -- PlaceService refuses a parent at or under the place)
     up (event_id, place_id) as (
-        select e.id, e.location_id from event e join targets t on t.id = e.id where e.location_id is not null
+        select t.id, t.location_id from targets t where t.location_id is not null
         union all
         select s.event_id, s.place_id from event_subject s join targets t on t.id = s.event_id
         union all
@@ -74,60 +86,12 @@ begin
         union
         select event_id, place_id from up
     )
-    select k.key, e.id, e.start_date, e.end_exclusive, e.root_code, e.quad_class, e.goldstein
-      from keys k join event e on e.id = k.event_id
-    $sql$, case when ids is null then 'true' else 'e.id = any($1)' end) using ids;
+    select k.key, t.id, t.start_date, t.end_exclusive, t.root_code, t.quad_class, t.goldstein
+      from keys k join targets t on t.id = k.event_id
+    $sql$, case when ids is null then 'event e'
+                else format('(select distinct id from unnest(%L::uuid[]) as i(id)) i join event e on e.id = i.id', ids) end);
 end;
 $$;
-
--- Statement-level triggers with transition tables: one refresh per statement, however many rows
--- (the service writes each child list with one statement). PostgreSQL allows one event per trigger
--- when transition tables are used, hence one trigger per event.
-create function event_key_after_event_write() returns trigger
-    language plpgsql as $$
-begin
-    if tg_op = 'INSERT' then
-        perform refresh_event_keys(array(select id from new_rows));
-    else
-        -- only changes of the copied columns or the location matter (not search, version, …)
-        perform refresh_event_keys(array(
-            select n.id from new_rows n join old_rows o on o.id = n.id
-             where (n.start_date, n.end_exclusive, n.root_code, n.quad_class, n.goldstein, n.location_id)
-                   is distinct from (o.start_date, o.end_exclusive, o.root_code, o.quad_class, o.goldstein, o.location_id)));
-    end if;
-    return null;
-end;
-$$;
-create trigger event_key_on_event_insert after insert on event
-    referencing new table as new_rows for each statement execute function event_key_after_event_write();
-create trigger event_key_on_event_update after update on event
-    referencing old table as old_rows new table as new_rows for each statement execute function event_key_after_event_write();
-
-create function event_key_after_child_write() returns trigger
-    language plpgsql as $$
-begin
-    if tg_op = 'INSERT' then
-        perform refresh_event_keys(array(select distinct event_id from new_rows));
-    elsif tg_op = 'DELETE' then
-        perform refresh_event_keys(array(select distinct event_id from old_rows));
-    else
-        perform refresh_event_keys(array(select event_id from old_rows union select event_id from new_rows));
-    end if;
-    return null;
-end;
-$$;
-create trigger event_key_on_participant_insert after insert on event_participant
-    referencing new table as new_rows for each statement execute function event_key_after_child_write();
-create trigger event_key_on_participant_delete after delete on event_participant
-    referencing old table as old_rows for each statement execute function event_key_after_child_write();
-create trigger event_key_on_participant_update after update on event_participant
-    referencing old table as old_rows new table as new_rows for each statement execute function event_key_after_child_write();
-create trigger event_key_on_subject_insert after insert on event_subject
-    referencing new table as new_rows for each statement execute function event_key_after_child_write();
-create trigger event_key_on_subject_delete after delete on event_subject
-    referencing old table as old_rows for each statement execute function event_key_after_child_write();
-create trigger event_key_on_subject_update after update on event_subject
-    referencing old table as old_rows new table as new_rows for each statement execute function event_key_after_child_write();
 
 -- A place moved in the hierarchy: the events at or under it (exactly those keyed by it) get new ancestors.
 create function event_key_after_place_move() returns trigger

@@ -6,7 +6,7 @@
 -- this file changes, and every row goes through the schema's CHECK and FK constraints. Every write
 -- is an upsert that touches a row only when something differs, so loading it twice changes
 -- nothing. The columns the service derives on write (root code, QuadClass, Goldstein, end of the
--- date range, full-text vector) are derived here the same way, so seeded events are complete.
+-- date range, full-text vector, event_key rows) are derived here the same way, so seeded events are complete.
 
 -- The file is always packaged (db/seed is in quarkus.flyway.locations, a build-time setting) but
 -- writes only where the Flyway placeholder `seed` is true: dev mode, bin/parley up, tests that opt
@@ -289,6 +289,11 @@ update event e
                   as search
           from event ev where ev.id in (select id from seed_event)) v
  where e.id = v.id and e.search is distinct from v.search;
+
+-- --- actor, dyad and place keys ---------------------------------------------------------------------
+-- What the service derives after each write (EventRepository#refreshDerived, V3 migration): the
+-- rows the actor, dyad and place filters walk. Rewriting them is idempotent.
+perform refresh_event_keys(array(select id from seed_event));
 
 end
 $seed$;

@@ -65,6 +65,23 @@ class EventKeysTest {
     }
 
     @Test
+    void eventsOfABatchAreFoundByActorDyadAndPlace() {
+        String a = actor();
+        String b = actor();
+        String country = place("Land", "COUNTRY", null);
+        String city = place("Capital", "CITY", country);
+        List<String> ids = given().contentType(ContentType.JSON).body(Map.of("items", List.of(
+                with(event("first", "042", "2025-02-01"), "locationId", city, "participants", participants(a, "SOURCE", b, "TARGET")),
+                with(event("second", "106", "2025-02-02"), "subjectIds", list(city), "participants", participants(b, "SOURCE")))))
+                .post("/events/batch").then().statusCode(200).body("inserted", equalTo(2)).extract().path("ids");
+
+        assertEquals(List.of(ids.get(0)), ids("actor", a));
+        assertEquals(List.of(ids.get(1), ids.get(0)), ids("actor", b));
+        assertEquals(List.of(ids.get(0)), ids("dyad", a + "," + b));
+        assertEquals(List.of(ids.get(1), ids.get(0)), ids("place", country));
+    }
+
+    @Test
     void aPatchedCodeChangesRootQuadAndStatistics() {
         String a = actor();
         String b = actor();

@@ -383,6 +383,16 @@ public class EventRepository {
                 Tuple.of(id, kind.name(), relatedId)).map(rows -> rows.rowCount() == 1);
     }
 
+    /**
+     * After a write of events with their participants and subjects: rewrites what is derived from them,
+     * the full-text vector and the event_key rows the actor, dyad and place filters walk (V3 migration),
+     * once for all {@code ids}.
+     */
+    public Uni<Void> refreshDerived(SqlConnection c, List<UUID> ids) {
+        return refreshSearch(c, ids).flatMap(x -> sql.query(c, "select refresh_event_keys($1::uuid[])",
+                Tuple.of(ids.toArray(UUID[]::new)))).replaceWithVoid();
+    }
+
     /** Rewrites the full-text vector: title (A), summary (B), source titles and excerpts (C). */
     public Uni<Void> refreshSearch(SqlConnection c, List<UUID> ids) {
         return sql.query(c, """

@@ -71,7 +71,7 @@ public class EventService {
                     if (!claimedAll) {
                         throw ApiException.conflict("an external id of this event already belongs to another event");
                     }
-                    return events.refreshSearch(c, List.of(id));
+                    return events.refreshDerived(c, List.of(id));
                 })
                 .flatMap(x -> events.notifyChanges(c, EventChange.RECORDED, List.of(id))))
                 .flatMap(x -> events.findEventById(id));
@@ -121,7 +121,7 @@ public class EventService {
                             if (inserted.isEmpty()) {
                                 return Uni.createFrom().item(inserted);
                             }
-                            return events.refreshSearch(c, inserted)
+                            return events.refreshDerived(c, inserted)
                                     .flatMap(x -> events.notifyChanges(c, EventChange.RECORDED, inserted))
                                     .replaceWith(inserted);
                         })
@@ -144,7 +144,7 @@ public class EventService {
                                 if (!ok) {
                                     throw ApiException.conflict("an external id of this event already belongs to another event");
                                 }
-                                return events.refreshSearch(c, List.of(id))
+                                return events.refreshDerived(c, List.of(id))
                                         .flatMap(x -> events.notifyChanges(c, EventChange.UPDATED, List.of(id)))
                                         .replaceWith(true);
                             });
