@@ -77,6 +77,22 @@ public final class Fixtures {
         return p;
     }
 
+    /** A page asked with count=false: events-service leaves totalCount null. */
+    public static Map<String, Object> uncountedPage(List<?> items, String nextCursor) {
+        Map<String, Object> p = page(items, nextCursor, 0);
+        p.put("totalCount", null);
+        return p;
+    }
+
+    /** One entry of GET /events/by-participants; total null when asked with count=false. */
+    public static Map<String, Object> participantEvents(String actorId, List<?> items, Long total) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("actorId", actorId);
+        entry.put("items", items);
+        entry.put("totalCount", total);
+        return entry;
+    }
+
     public static String json(Object value) {
         try {
             return JSON.writeValueAsString(value);

@@ -51,7 +51,8 @@ interface EventsApi {
             @QueryParam("quad") List<Integer> quads, @QueryParam("status") List<String> statuses,
             @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
             @QueryParam("place") List<String> places, @QueryParam("text") String text,
-            @QueryParam("sort") String sort, @QueryParam("limit") int limit, @QueryParam("after") String after);
+            @QueryParam("sort") String sort, @QueryParam("limit") int limit, @QueryParam("after") String after,
+            @QueryParam("count") boolean count);
 
     @GET
     @Path("events/by-participants")
@@ -60,7 +61,7 @@ interface EventsApi {
             @QueryParam("root") List<String> roots, @QueryParam("quad") List<Integer> quads,
             @QueryParam("status") List<String> statuses, @QueryParam("from") LocalDate from,
             @QueryParam("to") LocalDate to, @QueryParam("place") List<String> places,
-            @QueryParam("text") String text, @QueryParam("sort") String sort);
+            @QueryParam("text") String text, @QueryParam("sort") String sort, @QueryParam("count") boolean count);
 
     @POST
     @Path("events")

@@ -79,21 +79,47 @@ public class EventsClient {
         });
     }
 
-    public Uni<EventsModel.EventPage> listEvents(EventsModel.EventQuery q, int limit, String after) {
+    /**
+     * A page of events. {@code count}: whether events-service counts all matches (totalCount); when true
+     * the page always carries it (else the call fails), when false totalCount is null.
+     */
+    public Uni<EventsModel.EventPage> listEvents(EventsModel.EventQuery q, int limit, String after, boolean count) {
         return guarded(read(() -> api.listEvents(q.actors(), q.dyad(), q.codes(), q.roots(), q.quads(), q.statuses(),
-                q.from(), q.to(), q.places(), q.text(), q.sort(), limit, after)));
+                q.from(), q.to(), q.places(), q.text(), q.sort(), limit, after, count)))
+                .map(page -> {
+                    requireCount(count, page.totalCount());
+                    return page;
+                });
     }
 
-    /** The first {@code limit} events of each actor (by the given filters), keyed by actor id. */
+    /**
+     * The first {@code limit} events of each actor (by the given filters), keyed by actor id; each entry's
+     * totalCount as in {@link #listEvents}.
+     */
     public Uni<Map<String, EventsModel.ParticipantEvents>> findEventsByParticipants(Collection<String> actorIds,
-            EventsModel.EventQuery q, int limit) {
+            EventsModel.EventQuery q, int limit, boolean count) {
         return guarded(Chunks.call(actorIds, csv -> read(() -> api.listEventsByParticipants(csv, limit, q.codes(),
-                q.roots(), q.quads(), q.statuses(), q.from(), q.to(), q.places(), q.text(), q.sort()))))
+                q.roots(), q.quads(), q.statuses(), q.from(), q.to(), q.places(), q.text(), q.sort(), count))))
                 .map(lists -> {
                     Map<String, EventsModel.ParticipantEvents> byActor = new HashMap<>();
-                    lists.forEach(list -> list.forEach(entry -> byActor.put(entry.actorId(), entry)));
+                    lists.forEach(list -> list.forEach(entry -> {
+                        requireCount(count, entry.totalCount());
+                        byActor.put(entry.actorId(), entry);
+                    }));
                     return byActor;
                 });
+    }
+
+    /**
+     * A count that was asked for and is missing is a backend fault, not a 0: the schema's totalCount is
+     * non-null, and a made-up number would be a wrong answer. Checked outside read(): asking again would
+     * not help, so it is neither retried nor held against the circuit breaker.
+     */
+    private static void requireCount(boolean asked, Long totalCount) {
+        if (asked && totalCount == null) {
+            throw new BackendUnavailableException(SERVICE,
+                    SERVICE + " answered without the totalCount it was asked for");
+        }
     }
 
     public Uni<EventsModel.DyadStats> dyadStats(String a, String b, String interval, LocalDate from, LocalDate to) {

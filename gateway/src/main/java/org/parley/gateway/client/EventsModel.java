@@ -29,10 +29,12 @@ public final class EventsModel {
             Instant createdAt, Instant updatedAt) {
     }
 
-    public record EventPage(List<Event> items, String nextCursor, long totalCount) {
+    /** totalCount is null when the page was asked with count=false (counting costs far more than the page). */
+    public record EventPage(List<Event> items, String nextCursor, Long totalCount) {
     }
 
-    public record ParticipantEvents(String actorId, List<Event> items, long totalCount) {
+    /** totalCount as in {@link EventPage}. */
+    public record ParticipantEvents(String actorId, List<Event> items, Long totalCount) {
     }
 
     public record Place(String id, String name, String kind, String countryCode, String parentId,

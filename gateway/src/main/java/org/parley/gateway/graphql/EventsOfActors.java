@@ -22,6 +22,7 @@ import org.parley.gateway.graphql.model.EventEdge;
 import org.parley.gateway.graphql.model.EventFilter;
 import org.parley.gateway.graphql.model.PageInfo;
 
+import io.smallrye.graphql.api.Context;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -38,10 +39,12 @@ public class EventsOfActors {
     private static final int MAX_BACKEND_LIMIT = 500;
 
     private final EventsClient events;
+    private final Context context;
     private final int maxPageSize;
 
-    public EventsOfActors(EventsClient events, GatewayConfig config) {
+    public EventsOfActors(EventsClient events, Context context, GatewayConfig config) {
         this.events = events;
+        this.context = context;
         this.maxPageSize = config.maxPageSize();
     }
 
@@ -50,6 +53,8 @@ public class EventsOfActors {
             + "paging on with after costs one call per actor (or use Query.events with filter.actorIds)")
     public Uni<List<EventConnection>> events(@Source List<Actor> actors, EventFilter filter,
             @DefaultValue("20") Integer first, String after) {
+        // Read before returning: SmallRye's context moves on to other fields afterwards.
+        boolean count = TotalCounts.selectedAnywhere(context, "Actor", "events");
         return Batches.guard(actors.size(), Uni.createFrom().deferred(() -> {
             int size = first == null ? 20 : first;
             if (size < 0 || size > maxPageSize) {
@@ -57,11 +62,12 @@ public class EventsOfActors {
             }
             EventsModel.EventQuery query = EventQueries.of(filter, null);
             if (after != null) {
-                return pagedOn(actors, query, size, Cursors.decode(after));
+                return pagedOn(actors, query, size, Cursors.decode(after), count);
             }
+            // One more than the page tells whether there is a next page without counting (also for
+            // first: 0, and by-participants wants limit >= 1 anyway).
             return Batches.grouped(actors, Actor::id,
-                    // by-participants wants limit >= 1; first: 0 still gives totalCount
-                    ids -> events.findEventsByParticipants(ids, query, Math.max(1, size)),
+                    ids -> events.findEventsByParticipants(ids, query, size + 1, count),
                     (actor, entry) -> firstPage(entry, size));
         }));
     }
@@ -80,19 +86,20 @@ public class EventsOfActors {
                         .map(c -> new Counterpart(c.actorId(), (int) c.count())).toList());
     }
 
+    /** {@code entry} holds up to size + 1 events; null when the actor has none (a count is then 0). */
     private static EventConnection firstPage(EventsModel.ParticipantEvents entry, int size) {
         List<EventsModel.Event> items = entry == null ? List.of() : Mapping.nonNull(entry.items());
-        long total = entry == null ? 0 : entry.totalCount();
+        int total = entry == null ? 0 : Mapping.totalCount(entry.totalCount());
         // by-participants gives no backend cursor: edge cursors say "skip i from the start".
         Cursors.Page<EventsModel.Event> page = Cursors.page(new Cursors.Position(null, 0), items, null, size);
-        boolean more = total > page.items().size();
+        boolean more = items.size() > size;
         return new EventConnection(Cursors.edges(page, (c, e) -> new EventEdge(c, Mapping.event(e))),
-                new PageInfo(more, page.endCursor()), (int) total);
+                new PageInfo(more, page.endCursor()), total);
     }
 
     /** Past the first page there is no bulk endpoint: one call per actor (typically one actor is paged). */
     private Uni<List<EventConnection>> pagedOn(List<Actor> actors, EventsModel.EventQuery query, int size,
-            Cursors.Position position) {
+            Cursors.Position position, boolean count) {
         int limit = Cursors.limit(position, size);
         if (limit > MAX_BACKEND_LIMIT) {
             throw GatewayError.badInput("page on with Query.events(filter: {actorIds: [...]}) this far");
@@ -100,7 +107,7 @@ public class EventsOfActors {
         Map<String, Uni<EventsModel.EventPage>> calls = new HashMap<>();
         for (Actor actor : actors) {
             calls.computeIfAbsent(actor.id(), id -> events.listEvents(withActor(query, id), limit,
-                    position.backendCursor()));
+                    position.backendCursor(), count));
         }
         List<String> ids = new ArrayList<>(calls.keySet());
         Collection<Uni<EventsModel.EventPage>> unis = ids.stream().map(calls::get).toList();
@@ -113,7 +120,7 @@ public class EventsOfActors {
                 EventsModel.EventPage p = byActor.get(actor.id());
                 Cursors.Page<EventsModel.Event> cut = Cursors.page(position, p.items(), p.nextCursor(), size);
                 return new EventConnection(Cursors.edges(cut, (c, e) -> new EventEdge(c, Mapping.event(e))),
-                        new PageInfo(cut.hasNextPage(), cut.endCursor()), (int) p.totalCount());
+                        new PageInfo(cut.hasNextPage(), cut.endCursor()), Mapping.totalCount(p.totalCount()));
             }).toList();
         }));
     }

@@ -80,6 +80,14 @@ final class Mapping {
                 nonNull(p.quadCounts()).stream().map(q -> new QuadCount(q.quadClass(), (int) q.count())).toList());
     }
 
+    /**
+     * A connection's totalCount. Null means it was not counted because the document did not select it
+     * (the backend client fails a call whose asked-for count is missing): the 0 is never shown.
+     */
+    static int totalCount(Long counted) {
+        return counted == null ? 0 : counted.intValue();
+    }
+
     static <E extends Enum<E>> E enumOf(Class<E> type, String value) {
         if (value == null) {
             return null;

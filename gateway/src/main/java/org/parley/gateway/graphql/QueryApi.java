@@ -30,6 +30,7 @@ import org.parley.gateway.graphql.model.Interval;
 import org.parley.gateway.graphql.model.PageInfo;
 import org.parley.gateway.graphql.model.Place;
 
+import io.smallrye.graphql.api.Context;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -42,12 +43,14 @@ public class QueryApi {
     private final ActorsClient actors;
     private final EventsClient events;
     private final Access access;
+    private final Context context;
     private final int maxPageSize;
 
-    public QueryApi(ActorsClient actors, EventsClient events, Access access, GatewayConfig config) {
+    public QueryApi(ActorsClient actors, EventsClient events, Access access, Context context, GatewayConfig config) {
         this.actors = actors;
         this.events = events;
         this.access = access;
+        this.context = context;
         this.maxPageSize = config.maxPageSize();
     }
 
@@ -88,15 +91,20 @@ public class QueryApi {
     @Description("Events matching the filter; orderBy defaults to START_DESC, or RELEVANCE when filter.text is given")
     public Uni<EventConnection> events(EventFilter filter, @DefaultValue("20") Integer first, String after,
             EventOrder orderBy) {
+        // Read before returning: SmallRye's context moves on to other fields afterwards.
+        boolean count = TotalCounts.selectedHere(context);
         return read(() -> {
             int size = pageSize(first);
             Cursors.Position position = Cursors.decode(after);
             EventsModel.EventQuery query = EventQueries.of(filter, orderBy);
-            return events.listEvents(query, Cursors.limit(position, size), position.backendCursor()).map(page -> {
-                Cursors.Page<EventsModel.Event> cut = Cursors.page(position, page.items(), page.nextCursor(), size);
-                return new EventConnection(Cursors.edges(cut, (c, e) -> new EventEdge(c, Mapping.event(e))),
-                        new PageInfo(cut.hasNextPage(), cut.endCursor()), (int) page.totalCount());
-            });
+            return events.listEvents(query, Cursors.limit(position, size), position.backendCursor(), count)
+                    .map(page -> {
+                        Cursors.Page<EventsModel.Event> cut = Cursors.page(position, page.items(), page.nextCursor(),
+                                size);
+                        return new EventConnection(Cursors.edges(cut, (c, e) -> new EventEdge(c, Mapping.event(e))),
+                                new PageInfo(cut.hasNextPage(), cut.endCursor()),
+                                Mapping.totalCount(page.totalCount()));
+                    });
         });
     }
 
