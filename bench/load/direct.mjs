@@ -50,7 +50,7 @@ if (mode === 'gateway') {
   let i = 0;
   page = async () => {
     const [from, to] = weeks[i++ % weeks.length];
-    const ev = await request(`${eventsBase}/events?from=${from}&to=${to}&limit=20`);
+    const ev = await request(`${eventsBase}/events?from=${from}&to=${to}&limit=20&count=false`);
     if (ev.status !== 200) return false;
     const events = JSON.parse(ev.body).items;
     const ids = [...new Set(events.flatMap((e) => e.participants.map((p) => p.actorId)))];

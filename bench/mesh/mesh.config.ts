@@ -23,7 +23,7 @@ export const composeConfig = defineConfig({
     }
     extend type Actor {
       events(limit: Int): EventPage @resolveTo(sourceName: "Events", sourceTypeName: "Query", sourceFieldName: "listEvents",
-                              requiredSelectionSet: "{ id }", sourceArgs: { actor: ["{root.id}"], limit: "{args.limit}" })
+                              requiredSelectionSet: "{ id }", sourceArgs: { actor: ["{root.id}"], limit: "{args.limit}", count: "false" })
     }
   `,
 });

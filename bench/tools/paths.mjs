@@ -46,7 +46,8 @@ for (let i = 0; i < 300; i++) pairs.push([p.rankedActors[60 + (i % 40)], p.ranke
 write('gql-dyad.jsonl', pairs.map(([a, b]) => body(DYAD, { a, b })));
 // The same three queries in the schema Mesh generates from the services' OpenAPI documents (field
 // names = operationIds; Participant.actor and Actor.events added in bench/mesh/mesh.config.ts).
-const MPAGE = `query Page($from: String, $to: String) { listEvents(from: $from, to: $to, limit: "20") { items { id title start participants { role actor { name } } } } }`;
+// count: "false" as Parley's gateway sends when totalCount is not selected: the same backend work.
+const MPAGE = `query Page($from: String, $to: String) { listEvents(from: $from, to: $to, limit: "20", count: "false") { items { id title start participants { role actor { name } } } } }`;
 const MACTOR = `query Actor($id: UUID!) { getActor(id: $id) { name events(limit: 5) { items { id title start participants { role actor { name } } } } } }`;
 const MDYAD = `query Dyad($a: String, $b: String) { dyadStats(a: $a, b: $b, interval: "month") { series { period count goldsteinMean } } }`;
 write('mesh-page.jsonl', weeks.map(([from, to]) => body(MPAGE, { from, to })));

@@ -154,7 +154,7 @@ if (section === 'b3') {
   say();
   say('The same front-end page (20 events of one day with their participants\' names) fetched by one closed-loop node client ' +
     '(`bench/load/direct.mjs`, same connections) either through the gateway (one GraphQL POST) or directly with the minimal calls ' +
-    'the gateway makes (`GET /events?from&to&limit=20`, then one `GET /actors?ids=…`), the client joining the names itself. ' +
+    'the gateway makes (`GET /events?from&to&limit=20&count=false`, then one `GET /actors?ids=…`), the client joining the names itself. ' +
     'Rounds alternate; ratio = gateway ÷ direct per round.');
   say();
   say('| path | pages/s | p50 ms | p95 ms | p99 ms | gateway CPU ms/page | actors-service CPU ms/page | events-service CPU ms/page | PostgreSQL CPU ms/page | client CPU ms/page | errors |');
