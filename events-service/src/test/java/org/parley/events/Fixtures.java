@@ -66,6 +66,15 @@ public final class Fixtures {
         return record(body).statusCode(201).extract().path("id");
     }
 
+    /** The ids of the events {@code GET /events} lists for the given name/value pairs, up to 500. */
+    public static List<String> ids(String... query) {
+        var request = given();
+        for (int i = 0; i < query.length; i += 2) {
+            request = request.queryParam(query[i], query[i + 1]);
+        }
+        return request.queryParam("limit", 500).get("/events").then().statusCode(200).extract().path("items.id");
+    }
+
     public static String actor() {
         return UUID.randomUUID().toString();
     }

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.parley.events.Fixtures.actor;
 import static org.parley.events.Fixtures.event;
+import static org.parley.events.Fixtures.ids;
 import static org.parley.events.Fixtures.list;
 import static org.parley.events.Fixtures.participants;
 import static org.parley.events.Fixtures.place;
@@ -34,14 +35,6 @@ import io.restassured.path.json.JsonPath;
  */
 @QuarkusTest
 class EventKeysTest {
-
-    private static List<String> ids(String... query) {
-        var request = given();
-        for (int i = 0; i < query.length; i += 2) {
-            request = request.queryParam(query[i], query[i + 1]);
-        }
-        return request.queryParam("limit", 500).get("/events").then().statusCode(200).extract().path("items.id");
-    }
 
     @Test
     void aReplacedEventMovesToItsNewDateAndParticipants() {

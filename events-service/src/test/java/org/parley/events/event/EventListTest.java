@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.parley.events.Fixtures.actor;
 import static org.parley.events.Fixtures.event;
+import static org.parley.events.Fixtures.ids;
 import static org.parley.events.Fixtures.list;
 import static org.parley.events.Fixtures.participants;
 import static org.parley.events.Fixtures.place;
@@ -38,14 +39,6 @@ class EventListTest {
     /** Letters only, so the English parser keeps it as one word. */
     private static String word() {
         return "zq" + UUID.randomUUID().toString().replaceAll("[^a-f]", "") + "x";
-    }
-
-    private static List<String> ids(String... query) {
-        var request = given();
-        for (int i = 0; i < query.length; i += 2) {
-            request = request.queryParam(query[i], query[i + 1]);
-        }
-        return request.queryParam("limit", 500).get("/events").then().statusCode(200).extract().path("items.id");
     }
 
     @Test

@@ -23,44 +23,23 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.parley.gateway.Gql;
 import org.parley.gateway.WireMockBackends;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
 /** One backend call per service per nesting level, whatever the page size. */
 @QuarkusTest
 @WithTestResource(WireMockBackends.class)
-class BatchingTest {
-
-    @WireMockBackends.Actors
-    WireMockServer actors;
-
-    @WireMockBackends.Events
-    WireMockServer events;
-
-    @Inject
-    CircuitBreakerMaintenance breakers;
-
-    @BeforeEach
-    void reset() {
-        actors.resetAll();
-        events.resetAll();
-        breakers.resetAll();
-    }
+class BatchingTest extends StubbedBackendsTest {
 
     /** n events; event i has participants actor i, actor i+1 and actor 0 (so ids repeat across the page). */
     private List<String> stubEventsPage(int n, String prefix) {

@@ -26,45 +26,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.gateway.Gql;
 import org.parley.gateway.Tokens;
 import org.parley.gateway.WireMockBackends;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
 /** A failing backend nulls only what depends on it; errors are typed and never leak internals. */
 @QuarkusTest
 @WithTestResource(WireMockBackends.class)
-class FailureTest {
+class FailureTest extends StubbedBackendsTest {
 
     private static final String PAGE_WITH_ACTORS = """
             { events(first: 10) { totalCount edges { node { title participants { role actor { name } } } } } }""";
-
-    @WireMockBackends.Actors
-    WireMockServer actors;
-
-    @WireMockBackends.Events
-    WireMockServer events;
-
-    @Inject
-    CircuitBreakerMaintenance breakers;
-
-    @BeforeEach
-    void reset() {
-        actors.resetAll();
-        events.resetAll();
-        breakers.resetAll();
-    }
 
     private void stubThreeEventsWithTwoParticipantsEach() {
         List<Object> items = new ArrayList<>();

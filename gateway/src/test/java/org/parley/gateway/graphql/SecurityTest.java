@@ -23,43 +23,21 @@ import static org.parley.gateway.Fixtures.page;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.gateway.Gql;
 import org.parley.gateway.Tokens;
 import org.parley.gateway.WireMockBackends;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
 /** Mutations need role editor; queries are open by default (see ReadsRequireRoleTest for the switch). */
 @QuarkusTest
 @WithTestResource(WireMockBackends.class)
-class SecurityTest {
+class SecurityTest extends StubbedBackendsTest {
 
     private static final String CREATE = """
             mutation { createActor(input: {kind: PERSON, name: "Steve Witkoff", aliases: ["Witkoff"], country: "USA"}) { id name } }""";
-
-    @WireMockBackends.Actors
-    WireMockServer actors;
-
-    @WireMockBackends.Events
-    WireMockServer events;
-
-    @Inject
-    CircuitBreakerMaintenance breakers;
-
-    @BeforeEach
-    void reset() {
-        actors.resetAll();
-        events.resetAll();
-        breakers.resetAll();
-    }
 
     @Test
     void mutationWithoutTokenIsUnauthenticatedAndWritesNothing() {

@@ -23,8 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,13 +30,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.parley.gateway.Gql;
 import org.parley.gateway.WireMockBackends;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
 /**
  * events-service counts all matches (totalCount) only when asked with count=true, because counting
@@ -47,25 +43,13 @@ import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
  */
 @QuarkusTest
 @WithTestResource(WireMockBackends.class)
-class TotalCountTest {
+class TotalCountTest extends StubbedBackendsTest {
 
     private static final String PUTIN = id("count-putin");
     private static final String TRUMP = id("count-trump");
 
-    @WireMockBackends.Actors
-    WireMockServer actors;
-
-    @WireMockBackends.Events
-    WireMockServer events;
-
-    @Inject
-    CircuitBreakerMaintenance breakers;
-
     @BeforeEach
-    void reset() {
-        actors.resetAll();
-        events.resetAll();
-        breakers.resetAll();
+    void stubActors() {
         actors.stubFor(get(urlPathEqualTo("/actors/" + PUTIN)).willReturn(json200(actor(PUTIN, "Vladimir Putin"))));
         actors.stubFor(get(urlPathEqualTo("/actors/" + TRUMP)).willReturn(json200(actor(TRUMP, "Donald Trump"))));
     }
