@@ -21,9 +21,11 @@ import io.smallrye.mutiny.Uni;
 public class ActorRelationships {
 
     private final ActorsClient actors;
+    private final ActorLoads loads;
 
-    public ActorRelationships(ActorsClient actors) {
+    public ActorRelationships(ActorsClient actors, ActorLoads loads) {
         this.actors = actors;
+        this.loads = loads;
     }
 
     @Name("relationships")
@@ -35,6 +37,6 @@ public class ActorRelationships {
 
     @Name("other")
     public Uni<List<Actor>> other(@Source List<Relationship> relationships) {
-        return Batches.one(relationships, Relationship::otherId, actors::findActorsByIds, Mapping::actor);
+        return Batches.one(relationships, Relationship::otherId, loads::byIds, Mapping::actor);
     }
 }

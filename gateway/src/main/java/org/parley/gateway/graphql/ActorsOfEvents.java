@@ -10,7 +10,6 @@ import java.util.stream.Stream;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.Source;
-import org.parley.gateway.client.ActorsClient;
 import org.parley.gateway.client.ActorsModel;
 import org.parley.gateway.graphql.model.Actor;
 import org.parley.gateway.graphql.model.Counterpart;
@@ -26,32 +25,33 @@ import io.smallrye.mutiny.Uni;
  * <p>
  * Why batched: resolved one by one, a page of 100 events with 3 participants each would cost 300 calls
  * to actors-service (the N+1 problem). Each method receives all sources of one nesting level at once
- * ({@code @Source List<…>}) and makes ONE {@code GET /actors?ids=…} call for them, with repeated ids
- * asked once (chunked above 500 ids).
+ * ({@code @Source List<…>}); {@link ActorLoads} makes ONE {@code GET /actors?ids=…} call for all the
+ * actor fields of that level (participants and speakers together), with repeated ids asked once
+ * (chunked above 500 ids).
  */
 @GraphQLApi
 public class ActorsOfEvents {
 
-    private final ActorsClient actors;
+    private final ActorLoads actors;
 
-    public ActorsOfEvents(ActorsClient actors) {
+    public ActorsOfEvents(ActorLoads actors) {
         this.actors = actors;
     }
 
     @Name("actor")
     public Uni<List<Actor>> participantActors(@Source List<Participant> participants) {
-        return Batches.one(participants, Participant::actorId, actors::findActorsByIds, Mapping::actor);
+        return Batches.one(participants, Participant::actorId, actors::byIds, Mapping::actor);
     }
 
     @Name("speaker")
     public Uni<List<Actor>> speakers(@Source List<org.parley.gateway.graphql.model.Source> sources) {
-        return Batches.one(sources, org.parley.gateway.graphql.model.Source::speakerId, actors::findActorsByIds,
+        return Batches.one(sources, org.parley.gateway.graphql.model.Source::speakerId, actors::byIds,
                 Mapping::actor);
     }
 
     @Name("actor")
     public Uni<List<Actor>> counterpartActors(@Source List<Counterpart> counterparts) {
-        return Batches.one(counterparts, Counterpart::actorId, actors::findActorsByIds, Mapping::actor);
+        return Batches.one(counterparts, Counterpart::actorId, actors::byIds, Mapping::actor);
     }
 
     /**
@@ -72,7 +72,7 @@ public class ActorsOfEvents {
     private Uni<List<Actor>> dyadEnd(List<Dyad> dyads, Function<Dyad, String> end) {
         List<String> ids = dyads.stream().flatMap(d -> Stream.of(d.aId(), d.bId())).toList();
         Uni<Map<String, ActorsModel.Actor>> load = Uni.createFrom()
-                .deferred(() -> actors.findActorsByIds(ids)).memoize().indefinitely();
+                .deferred(() -> actors.byIds(ids)).memoize().indefinitely();
         // Usually one distinct load; more only when another batch already claimed some of these dyads.
         List<Uni<Map<String, ActorsModel.Actor>>> loads = new ArrayList<>();
         for (Dyad dyad : dyads) {
