@@ -11,21 +11,15 @@ import static org.parley.gateway.Fixtures.id;
 import static org.parley.gateway.Fixtures.json;
 import static org.parley.gateway.Fixtures.page;
 
-import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.gateway.FakeEventStream;
 import org.parley.gateway.GraphQLWsClient;
 import org.parley.gateway.WireMockBackends;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;
 
@@ -33,29 +27,12 @@ import io.vertx.core.json.JsonObject;
 @QuarkusTest
 @WithTestResource(WireMockBackends.class)
 @WithTestResource(FakeEventStream.class)
-class SubscriptionTest {
+class SubscriptionTest extends LiveStreamTest {
 
-    private static final Duration DEADLINE = Duration.ofSeconds(10);
     private static final String SUBSCRIPTION = """
             subscription Live($actor: ID!) {
               eventRecorded(filter: {actorIds: [$actor]}) { id title participants { role actor { name } } }
             }""";
-
-    @WireMockBackends.Actors
-    WireMockServer actors;
-
-    @FakeEventStream.Inject
-    FakeEventStream upstream;
-
-    @TestHTTPResource("/graphql")
-    URI graphql;
-
-    @BeforeEach
-    void noSubscriberLeftFromAnotherTest() {
-        FakeEventStream.await("the previous test's upstream connection to close", DEADLINE,
-                () -> upstream.openConnections() == 0);
-        actors.resetAll();
-    }
 
     private void stubActors(String... idsAndNames) {
         List<Object> pool = new java.util.ArrayList<>();

@@ -11,22 +11,16 @@ import static org.parley.gateway.Fixtures.id;
 import static org.parley.gateway.Fixtures.json;
 import static org.parley.gateway.Fixtures.page;
 
-import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.gateway.FakeEventStream;
 import org.parley.gateway.GraphQLWsClient;
 import org.parley.gateway.Tokens;
 import org.parley.gateway.WireMockBackends;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.vertx.core.json.JsonObject;
@@ -39,27 +33,10 @@ import io.vertx.core.json.JsonObject;
 @TestProfile(ReadsRequireRoleTest.ReadsClosed.class)
 @WithTestResource(WireMockBackends.class)
 @WithTestResource(FakeEventStream.class)
-class WebSocketAuthTest {
+class WebSocketAuthTest extends LiveStreamTest {
 
-    private static final Duration DEADLINE = Duration.ofSeconds(10);
     private static final String SUBSCRIPTION = """
             subscription Live($actor: ID!) { eventRecorded(filter: {actorIds: [$actor]}) { title } }""";
-
-    @WireMockBackends.Actors
-    WireMockServer actors;
-
-    @FakeEventStream.Inject
-    FakeEventStream upstream;
-
-    @TestHTTPResource("/graphql")
-    URI graphql;
-
-    @BeforeEach
-    void noSubscriberLeftFromAnotherTest() {
-        FakeEventStream.await("the previous test's upstream connection to close", DEADLINE,
-                () -> upstream.openConnections() == 0);
-        actors.resetAll();
-    }
 
     private static JsonObject bearer(String... roles) {
         return new JsonObject().put("Authorization", "Bearer " + Tokens.withRoles(roles));
