@@ -51,11 +51,9 @@ final class EventQuery {
                 && (f.places().isEmpty() || f.actors().size() <= f.places().size());
         boolean byPlaces = !byDyad && !byActors;
         if (byDyad) {
-            q.walkKeys = "array[dyad_key(" + q.param(f.dyad().get(0)) + "::uuid, " + q.param(f.dyad().get(1)) + "::uuid)]";
-        } else if (byActors) {
-            q.walkKeys = q.param(f.actors().toArray(UUID[]::new)) + "::uuid[]";
+            q.walkKeys = "array[" + q.dyadKey(f) + "]";
         } else {
-            q.walkKeys = q.param(f.places().toArray(UUID[]::new)) + "::uuid[]";
+            q.walkKeys = q.keys(byActors ? f.actors() : f.places());
         }
         q.keyFilters(f, !byDyad, !byActors, !byPlaces);
         return q;
@@ -71,20 +69,7 @@ final class EventQuery {
     /** All conditions on the event row {@code e}. */
     static EventQuery scan(EventFilter f) {
         EventQuery q = new EventQuery();
-        String id = "e.id";
-        if (!f.dyad().isEmpty()) {
-            q.eventConditions.add(id + " in (select x.event_id from event_key x where x.key = dyad_key("
-                    + q.param(f.dyad().get(0)) + "::uuid, " + q.param(f.dyad().get(1)) + "::uuid))");
-        }
-        if (!f.actors().isEmpty()) {
-            q.eventConditions.add(id + " in (select x.event_id from event_key x where x.key = any("
-                    + q.param(f.actors().toArray(UUID[]::new)) + "::uuid[]))");
-        }
-        if (!f.places().isEmpty()) {
-            // event_key holds each event under every place above its location and subjects
-            q.eventConditions.add(id + " in (select x.event_id from event_key x where x.key = any("
-                    + q.param(f.places().toArray(UUID[]::new)) + "::uuid[]))");
-        }
+        q.eventConditions.addAll(q.probes(f, "e.id", true, true, true));
         if (f.from() != null || f.to() != null) {
             // overlap of the event's [start, end) with the inclusive query days (GiST on during)
             q.eventConditions.add("e.during && daterange(" + q.param(f.from()) + "::date, " + q.param(f.to()) + "::date, '[]')");
@@ -106,18 +91,7 @@ final class EventQuery {
 
     /** Conditions for a walk over {@code k}; the key groups not walked become probes on k.event_id. */
     private void keyFilters(EventFilter f, boolean probeDyad, boolean probeActors, boolean probePlaces) {
-        if (probeDyad && !f.dyad().isEmpty()) {
-            keyConditions.add("exists (select from event_key x where x.event_id = k.event_id and x.key = dyad_key("
-                    + param(f.dyad().get(0)) + "::uuid, " + param(f.dyad().get(1)) + "::uuid))");
-        }
-        if (probeActors && !f.actors().isEmpty()) {
-            keyConditions.add("exists (select from event_key x where x.event_id = k.event_id and x.key = any("
-                    + param(f.actors().toArray(UUID[]::new)) + "::uuid[]))");
-        }
-        if (probePlaces && !f.places().isEmpty()) {
-            keyConditions.add("exists (select from event_key x where x.event_id = k.event_id and x.key = any("
-                    + param(f.places().toArray(UUID[]::new)) + "::uuid[]))");
-        }
+        keyConditions.addAll(probes(f, "k.event_id", probeDyad, probeActors, probePlaces));
         // [start, end_exclusive) overlaps the inclusive days [from, to]
         if (f.to() != null) {
             keyConditions.add("k.start_date <= " + param(f.to()) + "::date");
@@ -132,6 +106,34 @@ final class EventQuery {
             keyConditions.add("k.quad_class = any(" + param(f.quads().toArray(Integer[]::new)) + "::int[])");
         }
         rowFilters(f);
+    }
+
+    /**
+     * The chosen key groups of {@code f} as probes of event_key's primary key (event_id, key) for the
+     * event {@code eventId}: its dyad, any of its actors, any of its places (event_key holds each event
+     * under every place above its location and subjects).
+     */
+    private List<String> probes(EventFilter f, String eventId, boolean dyad, boolean actors, boolean places) {
+        List<String> out = new ArrayList<>();
+        String probe = "exists (select from event_key x where x.event_id = " + eventId + " and x.key ";
+        if (dyad && !f.dyad().isEmpty()) {
+            out.add(probe + "= " + dyadKey(f) + ")");
+        }
+        if (actors && !f.actors().isEmpty()) {
+            out.add(probe + "= any(" + keys(f.actors()) + "))");
+        }
+        if (places && !f.places().isEmpty()) {
+            out.add(probe + "= any(" + keys(f.places()) + "))");
+        }
+        return out;
+    }
+
+    private String dyadKey(EventFilter f) {
+        return "dyad_key(" + param(f.dyad().get(0)) + "::uuid, " + param(f.dyad().get(1)) + "::uuid)";
+    }
+
+    private String keys(List<UUID> ids) {
+        return param(ids.toArray(UUID[]::new)) + "::uuid[]";
     }
 
     /** The filters only the event row can answer. */
