@@ -1,16 +1,10 @@
 package org.parley.gateway.graphql;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Stream;
 
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.Source;
-import org.parley.gateway.client.ActorsModel;
 import org.parley.gateway.graphql.model.Actor;
 import org.parley.gateway.graphql.model.Counterpart;
 import org.parley.gateway.graphql.model.Dyad;
@@ -55,45 +49,16 @@ public class ActorsOfEvents {
     }
 
     /**
-     * Both ends of a dyad come from actors-service: one {@code GET /actors?ids=…} for a AND b of every dyad
-     * of the request, not one per field. Whichever field is resolved first claims the load for its dyads;
-     * the other field finds it claimed and waits for the same answer.
+     * Both ends of a dyad come from actors-service: Dyad.a and Dyad.b are two batches of the same level,
+     * so {@link ActorLoads} sends the ends of every dyad of the request as one {@code GET /actors?ids=…}.
      */
     @Name("a")
     public Uni<List<Actor>> dyadA(@Source List<Dyad> dyads) {
-        return dyadEnd(dyads, Dyad::aId);
+        return Batches.one(dyads, Dyad::aId, actors::byIds, Mapping::actor);
     }
 
     @Name("b")
     public Uni<List<Actor>> dyadB(@Source List<Dyad> dyads) {
-        return dyadEnd(dyads, Dyad::bId);
-    }
-
-    private Uni<List<Actor>> dyadEnd(List<Dyad> dyads, Function<Dyad, String> end) {
-        List<String> ids = dyads.stream().flatMap(d -> Stream.of(d.aId(), d.bId())).toList();
-        Uni<Map<String, ActorsModel.Actor>> load = Uni.createFrom()
-                .deferred(() -> actors.byIds(ids)).memoize().indefinitely();
-        // Usually one distinct load; more only when another batch already claimed some of these dyads.
-        List<Uni<Map<String, ActorsModel.Actor>>> loads = new ArrayList<>();
-        for (Dyad dyad : dyads) {
-            Uni<Map<String, ActorsModel.Actor>> claimed = dyad.ends().claim(load);
-            if (loads.stream().noneMatch(l -> l == claimed)) {
-                loads.add(claimed);
-            }
-        }
-        Uni<Map<String, ActorsModel.Actor>> all = loads.size() == 1 ? loads.get(0)
-                : Uni.join().all(loads).andFailFast().map(maps -> {
-                    Map<String, ActorsModel.Actor> merged = new HashMap<>();
-                    maps.forEach(merged::putAll);
-                    return merged;
-                });
-        return Batches.guard(dyads.size(), all.map(byId -> {
-            List<Actor> result = new ArrayList<>(dyads.size());
-            for (Dyad dyad : dyads) {
-                ActorsModel.Actor actor = byId.get(end.apply(dyad));
-                result.add(actor == null ? null : Mapping.actor(actor));
-            }
-            return result;
-        }));
+        return Batches.one(dyads, Dyad::bId, actors::byIds, Mapping::actor);
     }
 }
