@@ -192,13 +192,13 @@ class ArticleSeedIT {
     void loadingTheSeedAgainChangesNothing() throws Exception {
         Path root = Path.of(System.getProperty("parley.repo.root", "..")).toAbsolutePath().normalize();
         assertSeedIsIdempotent(root.resolve("actors-service/src/main/resources/db/seed/R__article_seed.sql"),
-                "actors_e2e", List.of(
+                E2eServices.actorsDb(), List.of(
                         "select md5(string_agg(t::text, '|' order by t.id)) from actor t where t.id::text like '00000000-0000-4000-8000-%'",
                         "select md5(string_agg(t::text, '|' order by t.id)) from relationship t where t.id::text like '00000000-0000-4000-8000-%'"),
                 "select count(*) from actor where id::text like '00000000-0000-4000-8000-%'", 14);
         String seeded = "(select id from event where id::text like '00000000-0000-4000-8000-%')";
         assertSeedIsIdempotent(root.resolve("events-service/src/main/resources/db/seed/R__article_seed.sql"),
-                "events_e2e", List.of(
+                E2eServices.eventsDb(), List.of(
                         "select md5(string_agg(t::text, '|' order by t.id)) from place t where t.id::text like '00000000-0000-4000-8000-%'",
                         "select md5(string_agg(t::text, '|' order by t.id)) from event t where t.id in " + seeded,
                         "select md5(string_agg(t::text, '|' order by t::text)) from event_participant t where t.event_id in " + seeded,

@@ -80,11 +80,12 @@ public final class E2eServices implements BeforeAllCallback {
                 String eventsUrl = "http://127.0.0.1:" + eventsPort;
                 String gatewayUrl = "http://127.0.0.1:" + gatewayPort;
 
-                // -Dparley.e2e.actors-db / -Dparley.e2e.events-db let parallel work use other databases.
+                // -Dparley.e2e.actors-db / -Dparley.e2e.events-db (or PARLEY_TEST_DB_SUFFIX, as for the
+                // services' own tests) let parallel work use other databases.
                 start("actors-service", jar(root, "actors-service"), logs,
-                        service(actorsPort, System.getProperty("parley.e2e.actors-db", "actors_e2e")));
+                        service(actorsPort, actorsDb()));
                 start("events-service", jar(root, "events-service"), logs,
-                        service(eventsPort, System.getProperty("parley.e2e.events-db", "events_e2e")));
+                        service(eventsPort, eventsDb()));
                 Map<String, String> gateway = new LinkedHashMap<>();
                 gateway.put("QUARKUS_HTTP_PORT", String.valueOf(gatewayPort));
                 gateway.put("QUARKUS_REST_CLIENT_ACTORS_URL", actorsUrl);
@@ -106,6 +107,16 @@ public final class E2eServices implements BeforeAllCallback {
             // Closed when the root context closes, i.e. after the last test class of the run.
             context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(E2eServices.class.getName(), running);
         }
+    }
+
+    /** The e2e database of actors-service ({@code actors_e2e} unless told otherwise). */
+    public static String actorsDb() {
+        return System.getProperty("parley.e2e.actors-db", "actors_e2e" + env("PARLEY_TEST_DB_SUFFIX", ""));
+    }
+
+    /** The e2e database of events-service ({@code events_e2e} unless told otherwise). */
+    public static String eventsDb() {
+        return System.getProperty("parley.e2e.events-db", "events_e2e" + env("PARLEY_TEST_DB_SUFFIX", ""));
     }
 
     /** JDBC URL of one of the e2e databases ({@code actors_e2e}, {@code events_e2e}), for tests that check rows. */
