@@ -176,20 +176,14 @@ public class ProblemMappers {
 
     /**
      * The client-facing path of a violation: "name", "aliases[0]", "items[3].name". Method and
-     * parameter nodes are dropped; a bare parameter (a query parameter) keeps its name, and the
-     * request body itself is "body".
+     * parameter nodes are dropped: path, query and header values are parsed by hand ({@code Params}),
+     * so a constraint on a parameter itself is one on the request body, reported as "body".
      */
     static String fieldOf(ConstraintViolation<?> violation) {
         StringBuilder field = new StringBuilder();
-        String parameter = "";
-        boolean crossParameter = false;
         for (Path.Node node : violation.getPropertyPath()) {
             ElementKind kind = node.getKind();
-            if (kind == ElementKind.PARAMETER) {
-                parameter = node.getName();
-            } else if (kind == ElementKind.CROSS_PARAMETER) {
-                crossParameter = true;
-            } else if (kind == ElementKind.PROPERTY || kind == ElementKind.CONTAINER_ELEMENT) {
+            if (kind == ElementKind.PROPERTY || kind == ElementKind.CONTAINER_ELEMENT) {
                 if (node.isInIterable()) {
                     Object key = node.getIndex() != null ? node.getIndex() : node.getKey();
                     if (key != null) {
@@ -204,10 +198,7 @@ public class ProblemMappers {
                 }
             }
         }
-        if (!field.isEmpty()) {
-            return field.toString();
-        }
-        return parameter.isEmpty() || crossParameter ? "body" : parameter;
+        return field.isEmpty() ? "body" : field.toString();
     }
 
     private static String pathOf(List<JsonMappingException.Reference> path) {

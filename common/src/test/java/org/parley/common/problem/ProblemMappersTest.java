@@ -63,6 +63,20 @@ class ProblemMappersTest {
         assertTrue(problem.detail().startsWith("items[1].name: "), problem.detail());
     }
 
+    public static class Resource {
+        public void create(@jakarta.validation.constraints.NotNull Body input) {
+        }
+    }
+
+    @Test
+    void reportsAMissingBodyAsTheFieldBodyWhateverTheParameterIsCalled() throws NoSuchMethodException {
+        Validator validator = Validation.buildDefaultValidatorFactory().getValidator();
+        var violations = validator.forExecutables().validateParameters(new Resource(),
+                Resource.class.getMethod("create", Body.class), new Object[] {null});
+        Problem problem = problemOf(mappers.mapValidation(new ConstraintViolationException(violations)));
+        assertEquals("body", problem.violations().get(0).field());
+    }
+
     @Test
     void namesTheJsonFieldAndTheAllowedValuesOfAnEnum() {
         Exception e = assertThrowsJson("{\"colour\":\"BLUE\"}");

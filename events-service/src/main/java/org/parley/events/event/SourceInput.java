@@ -1,4 +1,4 @@
-package org.parley.events.event.rest.dto;
+package org.parley.events.event;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package org.parley.events.place.rest.dto;
+package org.parley.events.place;
 
 import java.util.List;
 import java.util.UUID;
@@ -12,7 +12,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import org.parley.events.place.Place;
 
 /** Bulk "key → place id, creating what is missing" for importers (GDELT feature ids). */
 public final class PlaceResolve {
