@@ -49,7 +49,7 @@ import org.parley.common.version.Versions;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "actors")
 @APIResponse(responseCode = "400", description = "Invalid request",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ActorResource {
 
     public static final int MAX_IDS = 500;
@@ -68,7 +68,7 @@ public class ActorResource {
     @APIResponse(responseCode = "200", description = "The actor (ETag = its version)",
             content = @Content(schema = @Schema(implementation = ActorView.class)))
     @APIResponse(responseCode = "404", description = "No such actor",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<ActorView>> getActor(@Parameter(description = "Actor id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
         UUID actorId = Params.uuid("id", id);
         return service.findActor(actorId).map(actor -> withETag(RestResponse.ResponseBuilder.ok(ActorView.of(
@@ -125,7 +125,7 @@ public class ActorResource {
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = ActorView.class)))
     @APIResponse(responseCode = "409", description = "wikidataId already taken",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<ActorView>> createActor(
             @NotNull(message = "a JSON body is required") @Valid ActorInput body, UriInfo uriInfo) {
         return service.createActor(body).map(actor -> {
@@ -141,11 +141,11 @@ public class ActorResource {
     @APIResponse(responseCode = "200", description = "Updated (ETag = the new version)",
             content = @Content(schema = @Schema(implementation = ActorView.class)))
     @APIResponse(responseCode = "404", description = "No such actor",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Stale version: nothing changed",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "No version given",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<ActorView>> updateActor(@Parameter(description = "Actor id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             @Parameter(description = "The ETag last read, e.g. \"3\"") @HeaderParam("If-Match") String ifMatch,
             @NotNull(message = "a JSON body is required") @Valid ActorInput body) {
@@ -160,7 +160,7 @@ public class ActorResource {
     @Operation(operationId = "deleteActor", summary = "Delete an actor and its relationships")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such actor",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<Void>> deleteActor(@Parameter(description = "Actor id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
         UUID actorId = Params.uuid("id", id);
         return service.deleteActor(actorId).map(deleted -> {

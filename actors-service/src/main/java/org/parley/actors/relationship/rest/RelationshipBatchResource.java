@@ -38,7 +38,7 @@ public class RelationshipBatchResource {
     @APIResponse(responseCode = "200", description = "Each relationship once",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = RelationshipView.class)))
     @APIResponse(responseCode = "400", description = "Malformed ids or more than 500",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<List<RelationshipView>> listRelationshipsOfActors(
             @Parameter(description = "Comma-separated actor ids (≤ 500)") @QueryParam("actors") List<String> actors) {
         List<UUID> actorIds = Params.uuids("actors", actors, ActorResource.MAX_IDS);

@@ -34,7 +34,7 @@ import org.parley.common.problem.ApiException;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "relationships")
 @APIResponse(responseCode = "400", description = "Invalid request",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class RelationshipResource {
 
     private final RelationshipService service;
@@ -48,7 +48,7 @@ public class RelationshipResource {
     @APIResponse(responseCode = "200", description = "Relationships from and to the actor",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = RelationshipView.class)))
     @APIResponse(responseCode = "404", description = "No such actor",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<List<RelationshipView>> listRelationships(@Parameter(description = "Actor id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
         UUID actorId = Params.uuid("id", id);
         return service.findRelationshipsOfActor(actorId).map(found -> {
@@ -64,7 +64,7 @@ public class RelationshipResource {
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = RelationshipView.class)))
     @APIResponse(responseCode = "404", description = "No such actor",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<RelationshipView>> addRelationship(@Parameter(description = "Actor id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             @NotNull(message = "a JSON body is required") @Valid RelationshipInput body) {
         UUID actorId = Params.uuid("id", id);
@@ -81,7 +81,7 @@ public class RelationshipResource {
     @Operation(operationId = "removeRelationship", summary = "Remove one of the actor's relationships")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "No such relationship of this actor",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<Void>> removeRelationship(@Parameter(description = "Actor id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
             @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("relationshipId") String relationshipId) {
         UUID actorId = Params.uuid("id", id);
