@@ -72,6 +72,31 @@ public final class AppConfig {
         return new AppConfig(moduleDir.getFileName().toString(), file, properties, "prod");
     }
 
+    /**
+     * The keys a properties file sets more than once, exactly as written ({@code %test.x} and
+     * {@code x} are different keys). {@link Properties#load} keeps the last value silently, so a
+     * second {@code quarkus.native.resources.includes} would drop the first file from a native image.
+     */
+    public static Set<String> duplicatedKeys(Path file) {
+        Set<String> seen = new LinkedHashSet<>();
+        Set<String> duplicated = new LinkedHashSet<>();
+        Properties recorder = new Properties() {
+            @Override
+            public synchronized Object put(Object key, Object value) {
+                if (!seen.add((String) key)) {
+                    duplicated.add((String) key);
+                }
+                return super.put(key, value);
+            }
+        };
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            recorder.load(reader);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + file.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
+        return duplicated;
+    }
+
     public String name() {
         return name;
     }

@@ -145,6 +145,24 @@ class EventResourceTest {
     }
 
     @Test
+    void answersVersionProblemsLikeActorsService() {
+        String id = recordId(event(unique("versioned"), "042", "2025-10-01"));
+        Map<String, Object> replacement = with(event("replaced", "042", "2025-10-01"), "version", 0);
+        given().contentType(ContentType.JSON).header("If-Match", "\"3\"").body(replacement).put("/events/" + id)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("urn:parley:problem:validation")).body("violations[0].field", equalTo("version"));
+        given().contentType(ContentType.JSON).header("If-Match", "yesterday").body(with(replacement, "version", null))
+                .put("/events/" + id).then().statusCode(400).body("violations[0].field", equalTo("If-Match"));
+        given().contentType(ContentType.JSON).body(with(replacement, "version", null)).put("/events/" + id)
+                .then().statusCode(428).body("type", equalTo("urn:parley:problem:version-required"));
+        given().contentType(ContentType.JSON).body(with(replacement, "version", 5)).put("/events/" + id)
+                .then().statusCode(409).body("type", equalTo("urn:parley:problem:stale-version"));
+        given().contentType("application/merge-patch+json").header("If-Match", "\"1\"").body(Map.of("title", "x", "version", 0))
+                .patch("/events/" + id).then().statusCode(400).body("violations[0].field", equalTo("version"));
+        given().get("/events/" + id).then().body("version", equalTo(0));
+    }
+
+    @Test
     void patchesWithJsonMergePatch() {
         String source = actor();
         String id = recordId(with(event(unique("patch me"), "042", "2025-10-01"),

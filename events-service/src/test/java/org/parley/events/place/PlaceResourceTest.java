@@ -174,4 +174,26 @@ class PlaceResourceTest {
         given().contentType(ContentType.JSON).body(Map.of("items", List.of())).post("/places/resolve").then().statusCode(400)
                 .body("violations[0].field", equalTo("items"));
     }
+
+    @Test
+    void concurrentReparentingsThatTogetherWouldMakeACycleHaveExactlyOneWinner() {
+        // A under B and B under A are each fine alone; together they are a cycle.
+        for (int round = 0; round < 6; round++) {
+            String a = place("Upper", "REGION", null);
+            String b = place("Lower", "REGION", null);
+            CompletableFuture<Integer> aUnderB = CompletableFuture.supplyAsync(() -> reparent(a, b));
+            CompletableFuture<Integer> bUnderA = CompletableFuture.supplyAsync(() -> reparent(b, a));
+            List<Integer> statuses = List.of(aUnderB.join(), bUnderA.join());
+            assertEquals(List.of(200, 400), statuses.stream().sorted().toList(), statuses.toString());
+            String parentOfA = given().get("/places/" + a).then().extract().path("parentId");
+            String parentOfB = given().get("/places/" + b).then().extract().path("parentId");
+            assertTrue(parentOfA == null || parentOfB == null, "a cycle was stored: " + a + " <-> " + b);
+        }
+    }
+
+    private static int reparent(String id, String parentId) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("name", unique("Re-parented"), "kind", "REGION", "parentId", parentId, "version", 0))
+                .put("/places/" + id).statusCode();
+    }
 }

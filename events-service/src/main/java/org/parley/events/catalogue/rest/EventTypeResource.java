@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.parley.events.catalogue.EventType;
-import org.parley.events.problem.ApiException;
+import org.parley.common.problem.ApiException;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;

@@ -21,8 +21,8 @@ import org.parley.events.event.EventStatus;
 import org.parley.events.event.Precision;
 import org.parley.events.event.RelationKind;
 import org.parley.events.event.Role;
-import org.parley.events.event.rest.dto.ParticipantEvents;
-import org.parley.events.event.rest.dto.SourceInput;
+import org.parley.events.event.ParticipantEvents;
+import org.parley.events.event.SourceInput;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;

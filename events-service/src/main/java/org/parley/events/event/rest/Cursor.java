@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import org.parley.events.event.repository.EventRepository.Position;
 import org.parley.events.event.repository.EventRepository.Sort;
-import org.parley.events.problem.ApiException;
+import org.parley.common.problem.ApiException;
 
 /** Opaque keyset cursor: base64url("sort|start-or-rank|id"). Only valid with the sort that made it. */
 final class Cursor {

@@ -34,13 +34,13 @@ import org.parley.events.event.rest.dto.EventBatch;
 import org.parley.events.event.rest.dto.EventInput;
 import org.parley.events.event.rest.dto.EventPage;
 import org.parley.events.event.rest.dto.LinkInput;
-import org.parley.events.event.rest.dto.ParticipantEvents;
-import org.parley.events.event.rest.dto.SourceInput;
+import org.parley.events.event.ParticipantEvents;
+import org.parley.events.event.SourceInput;
 import org.parley.events.event.service.EventService;
-import org.parley.events.problem.ApiException;
-import org.parley.events.problem.Params;
-import org.parley.events.problem.Problem;
-import org.parley.events.problem.Versions;
+import org.parley.common.problem.ApiException;
+import org.parley.common.params.Params;
+import org.parley.common.problem.Problem;
+import org.parley.common.version.Versions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -177,8 +177,10 @@ public class EventResource {
         if (!(patch instanceof ObjectNode object)) {
             throw ApiException.badRequest("body", "a merge patch must be a JSON object");
         }
-        Long headerVersion = ifMatch == null || ifMatch.isBlank() ? null : Versions.required(null, ifMatch);
-        return service.patchEvent(eventId, object, headerVersion).map(e -> found(e, eventId));
+        JsonNode bodyVersion = object.get("version");
+        Long version = Versions.expected(bodyVersion != null && bodyVersion.canConvertToLong() ? bodyVersion.asLong() : null,
+                ifMatch);
+        return service.patchEvent(eventId, object, version).map(e -> found(e, eventId));
     }
 
     @DELETE

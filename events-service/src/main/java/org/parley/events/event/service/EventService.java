@@ -1,5 +1,6 @@
 package org.parley.events.event.service;
 
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,10 +29,10 @@ import org.parley.events.event.rest.dto.EventBatch;
 import org.parley.events.event.rest.dto.EventInput;
 import org.parley.events.event.rest.dto.LinkInput;
 import org.parley.events.event.rest.dto.ParticipantInput;
-import org.parley.events.event.rest.dto.SourceInput;
-import org.parley.events.problem.ApiException;
-import org.parley.events.problem.Problem;
-import org.parley.events.problem.ProblemMappers;
+import org.parley.events.event.SourceInput;
+import org.parley.common.problem.ApiException;
+import org.parley.common.problem.Problem;
+import org.parley.common.version.Versions;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -160,8 +161,7 @@ public class EventService {
         Long version = patch.hasNonNull("version") && patch.get("version").canConvertToLong()
                 ? Long.valueOf(patch.get("version").asLong()) : headerVersion;
         if (version == null) {
-            throw ApiException.preconditionRequired(
-                    "send the version you read, as \"version\" in the body or as If-Match: \"<version>\"");
+            throw Versions.missing();
         }
         return events.findEventById(id).flatMap(current -> {
             if (current == null) {
@@ -187,7 +187,8 @@ public class EventService {
             try {
                 input = mapper.treeToValue(merged, EventInput.class);
             } catch (JsonProcessingException e) {
-                throw ProblemMappers.fromJson(e);
+                // the shared mappers answer the wrapped parser failure with a 400 naming the field
+                throw new UncheckedIOException(e);
             }
             Set<ConstraintViolation<EventInput>> violations = validator.validate(input);
             if (!violations.isEmpty()) {
@@ -253,7 +254,7 @@ public class EventService {
             if (current == null) {
                 return false;
             }
-            throw ApiException.conflict("event " + id + " is at version " + current + ", not " + version
+            throw ApiException.staleVersion("event " + id + " is at version " + current + ", not " + version
                     + "; reload and retry");
         });
     }

@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.parley.events.db.Sql;
 import org.parley.events.place.Place;
-import org.parley.events.place.rest.dto.PlaceResolve;
+import org.parley.events.place.PlaceResolve;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -22,6 +22,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 @WithSession
 public class PlaceRepository implements PanacheRepositoryBase<Place, UUID> {
+
+    /** The advisory lock key of the place tree (any constant no other lock in this database uses). */
+    private static final long PLACE_TREE_LOCK = 0x706c616365L;
 
     private final Sql sql;
 
@@ -67,15 +70,30 @@ public class PlaceRepository implements PanacheRepositoryBase<Place, UUID> {
         return find(q.toString(), params).page(0, limit).list();
     }
 
-    /** True when {@code candidate} is {@code placeId} itself or lies under it (a parent here would make a cycle). */
+    /**
+     * Serialises changes of the place tree until the caller's transaction ends. Two transactions
+     * that each check "no cycle" and then re-parent could otherwise both pass (neither sees the
+     * other's uncommitted parent) and together store a cycle; after this lock the check's snapshot
+     * includes every parent change committed before it.
+     */
+    public Uni<Void> lockPlaceTree() {
+        return getSession().flatMap(session -> session
+                .createNativeQuery("select 1 from pg_advisory_xact_lock(" + PLACE_TREE_LOCK + ")", Integer.class)
+                .getSingleResult()).replaceWithVoid();
+    }
+
+    /**
+     * True when {@code candidate} is {@code placeId} itself or lies under it (a parent here would
+     * make a cycle). Runs in the caller's Hibernate session, so in the transaction of the write it guards.
+     */
     public Uni<Boolean> isAtOrUnder(UUID candidate, UUID placeId) {
-        return sql.query("""
+        return getSession().flatMap(session -> session.createNativeQuery("""
                 with recursive up(id, parent_id) as (
-                    select id, parent_id from place where id = $1
+                    select id, parent_id from place where id = ?1
                     union
                     select p.id, p.parent_id from place p join up on p.id = up.parent_id)
-                select exists (select 1 from up where id = $2) as hit
-                """, Tuple.of(candidate, placeId)).map(rows -> rows.iterator().next().getBoolean("hit"));
+                select exists (select 1 from up where id = ?2) as hit
+                """, Boolean.class).setParameter(1, candidate).setParameter(2, placeId).getSingleResult());
     }
 
     public Uni<Boolean> isInUse(UUID placeId) {

@@ -27,12 +27,12 @@ import org.parley.events.place.Place;
 import org.parley.events.place.repository.PlaceRepository;
 import org.parley.events.place.rest.dto.PlaceDto;
 import org.parley.events.place.rest.dto.PlaceInput;
-import org.parley.events.place.rest.dto.PlaceResolve;
+import org.parley.events.place.PlaceResolve;
 import org.parley.events.place.service.PlaceService;
-import org.parley.events.problem.ApiException;
-import org.parley.events.problem.Params;
-import org.parley.events.problem.Problem;
-import org.parley.events.problem.Versions;
+import org.parley.common.problem.ApiException;
+import org.parley.common.params.Params;
+import org.parley.common.problem.Problem;
+import org.parley.common.version.Versions;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;

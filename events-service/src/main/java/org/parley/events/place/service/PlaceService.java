@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.parley.events.place.Place;
 import org.parley.events.place.repository.PlaceRepository;
 import org.parley.events.place.rest.dto.PlaceInput;
-import org.parley.events.problem.ApiException;
+import org.parley.common.problem.ApiException;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -34,7 +34,10 @@ public class PlaceService {
         });
     }
 
-    /** Empty when the place does not exist; 409 when {@code version} is stale. */
+    /**
+     * Empty when the place does not exist; 409 when {@code version} is stale; 400 when the new
+     * parent lies under the place. The cycle check and the write are one transaction.
+     */
     @WithTransaction
     public Uni<Place> updatePlace(UUID id, PlaceInput input, long version) {
         return places.findById(id).flatMap(place -> {
@@ -42,7 +45,7 @@ public class PlaceService {
                 return Uni.createFrom().nullItem();
             }
             if (place.version != version) {
-                throw ApiException.conflict("place " + id + " is at version " + place.version
+                throw ApiException.staleVersion("place " + id + " is at version " + place.version
                         + ", not " + version + "; reload and retry");
             }
             return checkParent(id, input.parentId()).map(ok -> {
@@ -72,7 +75,8 @@ public class PlaceService {
         if (parentId == null) {
             return Uni.createFrom().item(true);
         }
-        return places.findById(parentId).flatMap(parent -> {
+        // lock before reading the tree: the check and the write it guards see the same tree
+        return places.lockPlaceTree().flatMap(locked -> places.findById(parentId)).flatMap(parent -> {
             if (parent == null) {
                 throw ApiException.badRequest("parentId", "no place " + parentId);
             }

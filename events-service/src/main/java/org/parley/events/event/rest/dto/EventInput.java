@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Size;
 
 import org.parley.events.event.EventStatus;
 import org.parley.events.event.Precision;
+import org.parley.events.event.SourceInput;
 
 /**
  * What a client sends to record or replace an event. {@code precision} defaults to DAY; {@code end}

@@ -1,5 +1,0 @@
-package org.parley.actors;
-
-public enum ActorKind {
-    PERSON, STATE, ORGANIZATION, GROUP
-}

@@ -1,5 +1,0 @@
-package org.parley.actors;
-
-public enum RelationshipType {
-    HOLDS_OFFICE_IN, MEMBER_OF, REPRESENTS, RELATIVE_OF
-}

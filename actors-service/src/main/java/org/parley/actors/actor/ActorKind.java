@@ -1,0 +1,5 @@
+package org.parley.actors.actor;
+
+public enum ActorKind {
+    PERSON, STATE, ORGANIZATION, GROUP
+}

@@ -1,8 +1,0 @@
-package org.parley.actors.rest.dto;
-
-import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
-@Schema(name = "ResolveResponse")
-public record ResolveResponse(@Schema(description = "In request order") List<ResolvedActor> items) {
-}

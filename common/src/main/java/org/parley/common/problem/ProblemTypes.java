@@ -1,0 +1,16 @@
+package org.parley.common.problem;
+
+/** The `type` URIs of the problems both services answer with (stable: clients may switch on them). */
+public final class ProblemTypes {
+    public static final String VALIDATION = "urn:parley:problem:validation";
+    public static final String MALFORMED_REQUEST = "urn:parley:problem:malformed-request";
+    public static final String NOT_FOUND = "urn:parley:problem:not-found";
+    public static final String CONFLICT = "urn:parley:problem:conflict";
+    public static final String STALE_VERSION = "urn:parley:problem:stale-version";
+    public static final String VERSION_REQUIRED = "urn:parley:problem:version-required";
+    public static final String HTTP = "urn:parley:problem:http";
+    public static final String INTERNAL = "urn:parley:problem:internal";
+
+    private ProblemTypes() {
+    }
+}
