@@ -155,7 +155,7 @@ wait_ready_all() {
   done
   [ ${#pending[@]} -eq 0 ] || log "R2: not ready 120 s after $name: ${pending[*]}"
 }
-acked_so_far() { head -n1 "$WORK/r2-progress" 2>/dev/null || echo 0; }
+acked_so_far() { local n; n="$(head -n1 "$WORK/r2-progress" 2>/dev/null)"; [[ "$n" =~ ^[0-9]+$ ]] && echo "$n" || echo 0; }
 # wait_acked N: until the writers have N acknowledged writes (or are done), bounded.
 wait_acked() {
   local deadline=$((SECONDS + 240))
@@ -178,6 +178,7 @@ r2() {
     mode=$([ $i -eq 1 ] && echo fast || echo immediate)
     wait_acked $((WRITES * i / 3))
     grep -q done "$WORK/r2-progress" 2>/dev/null && { log "R2: the writers finished before restart $i"; break; }
+    kill -0 "$(pid_of r2-load)" 2>/dev/null || { log "R2: the writers stopped before restart $i (log: $WORK/logs/r2-load.log)"; break; }
     log "R2: pg_ctl restart -m $mode (after $(acked_so_far) acknowledged writes)"
     echo "restart$i acked $(acked_so_far)" >>"$phases"
     echo "restart$i mode $i" >>"$phases"
