@@ -56,7 +56,8 @@ PGDATA_DIR="$WORK/pg/data"
 
 STAMP="$(date -u +%Y-%m-%d)"
 # a partial run (--only) gets its own file, so it cannot overwrite the figures of a whole run
-RESULTS="$BENCH/results/${STAMP}-faults$([ "$ONLY" = "r1,r2" ] || echo "-${ONLY//,/-}").md"
+# (and so does a run with other gateway settings)
+RESULTS="$BENCH/results/${STAMP}-faults$([ "$ONLY" = "r1,r2" ] || echo "-${ONLY//,/-}")$([ -z "${FAULTS_GATEWAY_OPTS:-}" ] || echo -tuned).md"
 mkdir -p "$WORK/logs" "$WORK/parts" "$BENCH/results"
 rm -f "$WORK"/parts/* "$WORK"/*.jsonl "$WORK"/*.json "$WORK"/phases-*.txt "$WORK/stop-load"
 : >"$WORK/commands.md"

@@ -1,7 +1,8 @@
 // R1's read load (bench/faults.sh): CONNECTIONS loops POST one GraphQL query that needs both backends
 // to the gateway, back to back, and append one JSON line per answer to OUT:
 //   {"t0": sent (ms since epoch), "t1": answered, "status": HTTP status (0: no HTTP answer),
-//    "cls": "full" | "partial" | "errors" | "bad", "codes": [extensions.code…], "services": [extensions.service…]}
+//    "cls": "full" | "partial" | "errors" | "bad", "codes": [extensions.code…], "services": [extensions.service…],
+//    "messages": [distinct error messages]}
 // full: data for every field and no error; partial: some data, and every error typed (extensions.code);
 // errors: no data, every error typed; bad: anything else (untyped error, unreadable body, no answer).
 // Bounded: stops at MAX_REQUESTS answers, after MAX_SECONDS, or as soon as STOP_FILE exists.
@@ -29,7 +30,7 @@ const QUERY = `query R1 {
 const body = JSON.stringify({ query: QUERY, operationName: 'R1' });
 
 function classify(status, json) {
-  if (status !== 200 || json === null || typeof json !== 'object') return { cls: 'bad', codes: [], services: [] };
+  if (status !== 200 || json === null || typeof json !== 'object') return { cls: 'bad', codes: [], services: [], messages: [] };
   const errors = Array.isArray(json.errors) ? json.errors : [];
   const codes = errors.map((e) => e?.extensions?.code ?? null);
   const services = errors.map((e) => e?.extensions?.service).filter(Boolean);
@@ -44,7 +45,8 @@ function classify(status, json) {
   if (errors.length === 0) cls = complete ? 'full' : 'bad';
   else if (!typed) cls = 'bad';
   else cls = anyData ? 'partial' : 'errors';
-  return { cls, codes, services: [...new Set(services)] };
+  const messages = [...new Set(errors.map((e) => e?.message).filter(Boolean))];
+  return { cls, codes, services: [...new Set(services)], messages };
 }
 
 const deadline = Date.now() + Number(maxSeconds) * 1000;

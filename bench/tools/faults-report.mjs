@@ -49,6 +49,7 @@ function r1([answersFile, phasesFile, outageS]) {
   say('|---|---|---|---|---|---|---|---|');
   // one phase per kill, in order ("actors1", "events1", "actors2", …); each is judged up to the next kill
   const kills = Object.entries(p).sort(([, a], [, b]) => a.kill - b.kill);
+  const notes = [];
   kills.forEach(([name, ph], k) => {
     const service = `${name.replace(/\d+$/, '')}-service`;
     if (!ph.kill || !ph.ready) {
@@ -72,12 +73,19 @@ function r1([answersFile, phasesFile, outageS]) {
       `${by('full')} / ${by('partial')} (${pct(by('partial'), during.length)}) / ${by('errors')} / ${by('bad')} | ` +
       `${Object.entries(codes).map(([c, n]) => `${c} × ${n}`).join(', ') || '–'} (${services.join(', ') || '–'}) | ` +
       `${firstMs === null ? 'none' : `${s1(firstMs)} s`} | ${stableMs === null ? 'never' : `${s1(stableMs)} s`} |`);
+    const why = {};
+    for (const a of after) if (a.cls !== 'full') for (const m of a.messages ?? []) why[m] = (why[m] ?? 0) + 1;
+    if (Object.keys(why).length) notes.push(`${name}: errors after ${service} was ready: ${Object.entries(why).map(([m, c]) => `"${m}" × ${c}`).join(', ')}`);
     goal(`${name}: ${service} down: partial data with typed errors`, during.length > 0 && by('bad') === 0
       && services.includes(service) && (codes.UPSTREAM_UNAVAILABLE ?? 0) > 0,
     `${by('partial') + by('errors')} of ${during.length} answers carry errors, all typed; ${by('partial')} with partial data; codes ${Object.keys(codes).join(', ') || 'none'}`);
     goal(`${name}: ${service} back: only full answers within 5 s of its readiness`, stableMs !== null && stableMs <= 5000,
       stableMs === null ? 'not before the next fault' : `${s1(stableMs)} s (first full answer after ${s1(firstMs)} s)`);
   });
+  if (notes.length) {
+    say();
+    for (const n of notes) say(`- ${n}`);
+  }
   goal('0 HTTP 5xx from the gateway', fivexx === 0, `${fivexx} of ${answers.length}`);
   goal('no untyped error, unreadable or missing answer', bad.length === 0, `${bad.length} of ${answers.length}`);
   finish();
