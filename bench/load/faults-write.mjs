@@ -85,8 +85,8 @@ wsClient.subscribe({ query: 'subscription R2 { eventRecorded { id title } }' }, 
 
 // --- the mutations ------------------------------------------------------------------------------------------
 let keysSupported = true;
-const mutationWithKey = `mutation R2($input: EventInput!, $key: String) { recordEvent(input: $input, idempotencyKey: $key) { id title } }`;
-const mutationWithoutKey = `mutation R2($input: EventInput!) { recordEvent(input: $input) { id title } }`;
+// The key is a literal, so the document holds whether the argument is declared String or ID.
+const mutation = (key) => `mutation R2($input: EventInput!) { recordEvent(input: $input${key ? `, idempotencyKey: ${JSON.stringify(key)}` : ''}) { id title } }`;
 const input = (title) => ({
   title, code: '042', start: '2025-10-01', status: 'OCCURRED', summary: `bench/faults.sh R2 ${runId}`,
   participants: [{ actorId: '00000000-0000-4000-8000-00000000a008', role: 'SOURCE' }],
@@ -95,11 +95,10 @@ const statuses = {};
 const errorCodes = {};
 
 async function post(title, key) {
-  const variables = keysSupported ? { input: input(title), key } : { input: input(title) };
   const res = await fetch(httpUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json', authorization: bearer },
-    body: JSON.stringify({ query: keysSupported ? mutationWithKey : mutationWithoutKey, variables }),
+    body: JSON.stringify({ query: mutation(keysSupported ? key : null), variables: { input: input(title) } }),
     signal: AbortSignal.timeout(10000),
   });
   statuses[res.status] = (statuses[res.status] ?? 0) + 1;
