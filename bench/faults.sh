@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Parley's fault suite (issue 15): what a crash of a backend or of PostgreSQL does to clients of the
 # gateway, measured on this machine; writes bench/results/<date>-faults.md. Not part of ./mvnw verify.
-# About 4 minutes (R1 ~1.5 min, R2 ~1.5 min, start-up), plus the build when the jars are missing.
+# About 6 minutes on 2 cores (R1 ~4 min, R2 ~1 min, start-up ~1 min), plus the build when the jars are missing.
 #
 #   bench/faults.sh [--only r1,r2] [--no-build]
 #
@@ -96,7 +96,11 @@ make_jwt_keys() { # the gateway verifies mutations' tokens with the public key; 
   openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/jwt/privateKey.pem" 2>/dev/null &&
     openssl pkey -in "$WORK/jwt/privateKey.pem" -pubout -out "$WORK/jwt/publicKey.pem"
 }
-backend_start() { app_start "$1" -Dquarkus.flyway.placeholders.seed=true; }
+# The access log (with each request's time) shows what the gateway's calls met after a restart.
+backend_start() {
+  app_start "$1" -Dquarkus.flyway.placeholders.seed=true -Dquarkus.http.access-log.enabled=true \
+    '-Dquarkus.http.access-log.pattern=%m|%U|%s|%Dms'
+}
 services_up() {
   local p
   for p in $PORT_GW $PORT_ACTORS $PORT_EVENTS; do port_free "$p" || die "port $p is in use (FAULTS_PORT_BASE)"; done
@@ -128,13 +132,14 @@ r1() {
       mark "$b$round" ready "$phases"
       log "R1: $b ready again"
       sleep 15 # room to see the gateway's circuit breaker close again (its delay is 5 s)
+      cp "$WORK/logs/$b.log" "$WORK/logs/r1-$b$round.log"
     done
   done
   touch "$WORK/stop-load"
   wait "$(pid_of r1-load)" 2>/dev/null || true
   rm -f "$WORK/pids/r1-load" "$WORK/stop-load"
-  record_cmd "node bench/tools/faults-report.mjs r1 bench/.work/faults/r1-answers.jsonl bench/.work/faults/phases-r1.txt $OUTAGE"
-  section R1 "R1 — a backend killed under read load" node "$BENCH/tools/faults-report.mjs" r1 "$answers" "$phases" "$OUTAGE"
+  record_cmd "node bench/tools/faults-report.mjs r1 bench/.work/faults/r1-answers.jsonl bench/.work/faults/phases-r1.txt $OUTAGE bench/.work/faults/logs"
+  section R1 "R1 — a backend killed under read load" node "$BENCH/tools/faults-report.mjs" r1 "$answers" "$phases" "$OUTAGE" "$WORK/logs"
 }
 
 # ================================================================================= R2

@@ -1,7 +1,7 @@
 // The fault suite's results (bench/faults.sh): reads what a scenario recorded, prints its Markdown
 // section on stdout, and exits 0 when every goal of the scenario is met, 3 when one is missed.
 //
-//   node faults-report.mjs r1 ANSWERS.jsonl PHASES.txt OUTAGE_S
+//   node faults-report.mjs r1 ANSWERS.jsonl PHASES.txt OUTAGE_S [LOGS_DIR]
 //   node faults-report.mjs r2 WRITER.json DB_ROWS.tsv PHASES.txt
 //
 // PHASES.txt: lines "WHAT MARK MS" written by bench/faults.sh (e.g. "actors kill 1764445000123").
@@ -33,7 +33,21 @@ function finish() {
   process.exit(goals.every((g) => g.met) ? 0 : 3);
 }
 
-function r1([answersFile, phasesFile, outageS]) {
+// The restarted backend's access log (bench/faults.sh turns it on: "METHOD|PATH|STATUS|Nms" after the
+// log's own timestamp, in UTC): the gateway's calls it served in the first seconds after readiness.
+function served(logsDir, name, from, to) {
+  let text;
+  try { text = readFileSync(`${logsDir}/r1-${name}.log`, 'utf8'); } catch { return null; }
+  const calls = [];
+  for (const m of text.matchAll(/^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d),(\d{3}) .*access-log\S* \([^)]*\) (\w+)\|([^|]*)\|(\d{3})\|(\d+)ms$/gm)) {
+    const at = Date.parse(`${m[1]}T${m[2]}.${m[3]}Z`);
+    if (m[5].startsWith('/q/') || at < from || at >= to) continue;
+    calls.push({ at, status: Number(m[6]), ms: Number(m[7]) });
+  }
+  return calls;
+}
+
+function r1([answersFile, phasesFile, outageS, logsDir]) {
   const answers = readFileSync(answersFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l))
     .sort((a, b) => a.t1 - b.t1);
   const p = phases(phasesFile);
@@ -75,6 +89,14 @@ function r1([answersFile, phasesFile, outageS]) {
       `${firstMs === null ? 'none' : `${s1(firstMs)} s`} | ${stableMs === null ? 'never' : `${s1(stableMs)} s`} |`);
     const why = {};
     for (const a of after) if (a.cls !== 'full') for (const m of a.messages ?? []) why[m] = (why[m] ?? 0) + 1;
+    const calls = logsDir ? served(logsDir, name, ph.restart, ph.ready + 10000) : null;
+    if (calls) {
+      const slow = calls.filter((c) => c.ms >= 1500).length;
+      const early = calls.filter((c) => c.at < ph.ready + 5000).map((c) => c.ms);
+      notes.push(`${name}: ${service} served ${calls.length} gateway calls from its start to 10 s after readiness; ` +
+        `in the first 5 s after readiness ${early.length}${early.length ? ` taking ${early.slice(0, 8).join(', ')}${early.length > 8 ? ', …' : ''} ms` : ''}; ` +
+        `${slow} took 1.5 s or more (the gateway's read timeout)`);
+    }
     if (Object.keys(why).length) notes.push(`${name}: errors after ${service} was ready: ${Object.entries(why).map(([m, c]) => `"${m}" × ${c}`).join(', ')}`);
     goal(`${name}: ${service} down: partial data with typed errors`, during.length > 0 && by('bad') === 0
       && services.includes(service) && (codes.UPSTREAM_UNAVAILABLE ?? 0) > 0,
