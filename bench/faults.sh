@@ -98,7 +98,7 @@ make_jwt_keys() { # the gateway verifies mutations' tokens with the public key; 
 }
 # The access log (with each request's time) shows what the gateway's calls met after a restart.
 backend_start() {
-  app_start "$1" -Dquarkus.flyway.placeholders.seed=true -Dquarkus.http.access-log.enabled=true \
+  app_start "$1" -Dquarkus.flyway.placeholders.seed=true -Dquarkus.http.access-log.enabled=true -Dquarkus.http.record-request-start-time=true \
     '-Dquarkus.http.access-log.pattern=%m|%U|%s|%Dms'
 }
 services_up() {

@@ -94,7 +94,7 @@ function r1([answersFile, phasesFile, outageS, logsDir]) {
       const slow = calls.filter((c) => c.ms >= 1500).length;
       const early = calls.filter((c) => c.at < ph.ready + 5000).map((c) => c.ms);
       notes.push(`${name}: ${service} served ${calls.length} gateway calls from its start to 10 s after readiness; ` +
-        `in the first 5 s after readiness ${early.length}${early.length ? ` taking ${early.slice(0, 8).join(', ')}${early.length > 8 ? ', …' : ''} ms` : ''}; ` +
+        `until 5 s after readiness ${early.length}${early.length ? ` taking ${early.slice(0, 8).join(', ')}${early.length > 8 ? ', …' : ''} ms` : ''}; ` +
         `${slow} took 1.5 s or more (the gateway's read timeout)`);
     }
     if (Object.keys(why).length) notes.push(`${name}: errors after ${service} was ready: ${Object.entries(why).map(([m, c]) => `"${m}" × ${c}`).join(', ')}`);
