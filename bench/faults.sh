@@ -13,6 +13,7 @@
 #       database exactly once, the services are ready again unaided, and a subscriber (eventRecorded,
 #       graphql-transport-ws) connected before the load saw every acknowledged event exactly once.
 #   --no-build  use the jars already built (*/target/quarkus-app); by default they are built when missing
+#               or older than their sources (so a run after a merge measures the merged code)
 #
 # Self-contained: its own PostgreSQL cluster (initdb under bench/.work/faults/pg, run as the OS user
 # postgres, port 25432, trust on 127.0.0.1; R2 restarts it, never the machine's server), its own
@@ -257,7 +258,17 @@ if [ ! -d "$BENCH/node_modules/graphql-ws" ] || [ "$BENCH/package-lock.json" -nt
   log "installing the benchmark's npm packages (npm ci)"
   (cd "$BENCH" && npm ci --no-audit --no-fund >"$WORK/logs/npm.log" 2>&1) || die "npm ci failed (log: $WORK/logs/npm.log)"
 fi
-if [ "$BUILD" = auto ] && ! ls "$ROOT"/{actors-service,events-service,gateway}/target/quarkus-app/quarkus-run.jar >/dev/null 2>&1; then
+# A jar is stale when it is missing or anything it is built from (its module, common/, the poms) is newer.
+stale_jars() {
+  local m jar
+  for m in actors-service events-service gateway; do
+    jar="$ROOT/$m/target/quarkus-app/quarkus-run.jar"
+    [ -f "$jar" ] || return 0
+    [ -z "$(find "$ROOT/$m/src/main" "$ROOT/$m/pom.xml" "$ROOT/common/src/main" "$ROOT/pom.xml" -newer "$jar" -print -quit 2>/dev/null)" ] || return 0
+  done
+  return 1
+}
+if [ "$BUILD" = auto ] && stale_jars; then
   log "building the three services (mvnw package -DskipTests)"
   record_cmd "./mvnw -B -q package -DskipTests -Dparley.skipDbEnsure=true -pl actors-service,events-service,gateway -am"
   (cd "$ROOT" && ./mvnw -B -q package -DskipTests -Dparley.skipDbEnsure=true -pl actors-service,events-service,gateway -am \
