@@ -46,6 +46,7 @@ CONNS="${BENCH_CONNECTIONS:-8}"
 PORT_BASE="${BENCH_PORT_BASE:-28080}"
 PORT_GW=$PORT_BASE PORT_ACTORS=$((PORT_BASE + 1)) PORT_EVENTS=$((PORT_BASE + 2)) PORT_FLOOR=$((PORT_BASE + 3))
 PORT_MESH="${BENCH_MESH_PORT:-14000}"
+APP_DB_SUFFIX=_bench
 DB_HOST="${PARLEY_DB_HOST:-127.0.0.1}" DB_PORT="${PARLEY_DB_PORT:-5432}"
 DB_USER="${PARLEY_DB_USER:-parley}" DB_PASSWORD="${PARLEY_DB_PASSWORD:-parley}"
 export PGHOST="${PGHOST:-$DB_HOST}" PGPORT="${PGPORT:-$DB_PORT}" PGUSER="${PGUSER:-postgres}"
@@ -116,50 +117,8 @@ build() {
     (cd "$ROOT" && ./mvnw -B -q -f bench/floor/pom.xml package -DskipTests >>"$WORK/logs/build.log" 2>&1) \
       || die "floor build failed (log: $WORK/logs/build.log)"
   fi
-  # Run from copies, so a rebuild of the modules during the run cannot swap jars under a service.
-  local m src
-  rm -rf "$WORK/apps"; mkdir -p "$WORK/apps"
-  for m in actors-service events-service gateway floor; do
-    src="$ROOT/$m/target/quarkus-app"
-    [ "$m" = floor ] && src="$BENCH/floor/target/quarkus-app"
-    [ -f "$src/quarkus-run.jar" ] || die "$src/quarkus-run.jar is missing (run without --no-build)"
-    cp -r "$src" "$WORK/apps/$m"
-  done
+  copy_apps actors-service events-service gateway floor
 }
-
-# ================================================================================= services
-# app_start NAME : starts one of actors|events|gateway|floor on its bench port from its jar copy.
-app_port() { case "$1" in gateway) echo $PORT_GW ;; actors) echo $PORT_ACTORS ;; events) echo $PORT_EVENTS ;; floor) echo $PORT_FLOOR ;; esac; }
-app_dir() { case "$1" in actors) echo actors-service ;; events) echo events-service ;; *) echo "$1" ;; esac; }
-app_cmd() {
-  local name="$1"; shift
-  local env=() port; port="$(app_port "$name")"
-  case "$name" in
-    actors|events)
-      local db="${name}_bench"
-      env=(QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://$DB_HOST:$DB_PORT/$db"
-           QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$DB_HOST:$DB_PORT/$db"
-           QUARKUS_DATASOURCE_USERNAME="$DB_USER" QUARKUS_DATASOURCE_PASSWORD="$DB_PASSWORD") ;;
-    gateway)
-      env=(QUARKUS_REST_CLIENT_ACTORS_URL="http://localhost:$PORT_ACTORS"
-           QUARKUS_REST_CLIENT_EVENTS_URL="http://localhost:$PORT_EVENTS") ;;
-  esac
-  # shellcheck disable=SC2086
-  echo env "${env[@]}" java $JAVA_OPTS "$@" -Dquarkus.http.port="$port" -jar "$WORK/apps/$(app_dir "$name")/quarkus-run.jar"
-}
-APP_START_MS=0
-app_start() {
-  local name="$1"; shift
-  local port; port="$(app_port "$name")"
-  port_free "$port" || die "port $port ($name) is in use"
-  local cmd; cmd="$(app_cmd "$name" "$@")"
-  record_cmd "$cmd"
-  APP_START_MS="$(now_ms)"
-  # shellcheck disable=SC2086
-  start_proc "$name" "$WORK/logs/$name.log" $cmd
-}
-app_ready() { wait_ready "$1" "http://localhost:$(app_port "$1")/q/health/ready" "${2:-180}"; }
-app_up() { app_start "$@"; app_ready "$1"; }
 
 # ================================================================================= data (b4 and the rest)
 psql_app() { PGPASSWORD="$DB_PASSWORD" psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -X -q -v ON_ERROR_STOP=1 "$@"; }

@@ -1,5 +1,5 @@
-# Helpers of bench/run.sh (sourced): processes it starts and stops, health waits, /proc readings,
-# the results file. Everything it starts is recorded under $WORK/pids and stopped by stop_all (trap).
+# Helpers of bench/run.sh and bench/faults.sh (sourced): processes they start and stop, health
+# waits, /proc readings, the results file. Everything it starts is recorded under $WORK/pids and stopped by stop_all (trap).
 
 log() { printf '%s bench: %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
@@ -37,6 +37,15 @@ stop_proc() {
   rm -f "$WORK/pids/$name"
 }
 
+# kill_proc NAME: SIGKILL to its process group at once, as a crash would end it (bench/faults.sh).
+kill_proc() {
+  local pid; pid="$(pid_of "$1")" || return 0
+  [ -n "$pid" ] || return 0
+  kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  rm -f "$WORK/pids/$1"
+}
+
 stop_all() {
   local f
   [ -d "$WORK/pids" ] || return 0
@@ -65,6 +74,57 @@ wait_ready() {
     sleep 0.05
   done
 }
+
+# --- the services, from copies of their jars ------------------------------------------------------
+# The caller sets ROOT, BENCH, WORK, JAVA_OPTS, PORT_GW/PORT_ACTORS/PORT_EVENTS (PORT_FLOOR), DB_HOST,
+# DB_PORT, DB_USER, DB_PASSWORD and APP_DB_SUFFIX (the services use the databases actors$APP_DB_SUFFIX
+# and events$APP_DB_SUFFIX).
+
+# copy_apps MODULE... : runs from copies, so a rebuild of the modules during the run cannot swap jars
+# under a service.
+copy_apps() {
+  local m src
+  rm -rf "$WORK/apps"; mkdir -p "$WORK/apps"
+  for m in "$@"; do
+    src="$ROOT/$m/target/quarkus-app"
+    [ "$m" = floor ] && src="$BENCH/floor/target/quarkus-app"
+    [ -f "$src/quarkus-run.jar" ] || die "$src/quarkus-run.jar is missing (run without --no-build)"
+    cp -r "$src" "$WORK/apps/$m"
+  done
+}
+
+# app_start NAME [JAVA_ARG...] : starts one of actors|events|gateway|floor on its port from its jar copy.
+app_port() { case "$1" in gateway) echo $PORT_GW ;; actors) echo $PORT_ACTORS ;; events) echo $PORT_EVENTS ;; floor) echo $PORT_FLOOR ;; esac; }
+app_dir() { case "$1" in actors) echo actors-service ;; events) echo events-service ;; *) echo "$1" ;; esac; }
+app_cmd() {
+  local name="$1"; shift
+  local env=() port; port="$(app_port "$name")"
+  case "$name" in
+    actors|events)
+      local db="${name}${APP_DB_SUFFIX}"
+      env=(QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://$DB_HOST:$DB_PORT/$db"
+           QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$DB_HOST:$DB_PORT/$db"
+           QUARKUS_DATASOURCE_USERNAME="$DB_USER" QUARKUS_DATASOURCE_PASSWORD="$DB_PASSWORD") ;;
+    gateway)
+      env=(QUARKUS_REST_CLIENT_ACTORS_URL="http://localhost:$PORT_ACTORS"
+           QUARKUS_REST_CLIENT_EVENTS_URL="http://localhost:$PORT_EVENTS") ;;
+  esac
+  # shellcheck disable=SC2086
+  echo env "${env[@]}" java $JAVA_OPTS "$@" -Dquarkus.http.port="$port" -jar "$WORK/apps/$(app_dir "$name")/quarkus-run.jar"
+}
+APP_START_MS=0
+app_start() {
+  local name="$1"; shift
+  local port; port="$(app_port "$name")"
+  port_free "$port" || die "port $port ($name) is in use"
+  local cmd; cmd="$(app_cmd "$name" "$@")"
+  record_cmd "$cmd"
+  APP_START_MS="$(now_ms)"
+  # shellcheck disable=SC2086
+  start_proc "$name" "$WORK/logs/$name.log" $cmd
+}
+app_ready() { wait_ready "$1" "http://localhost:$(app_port "$1")/q/health/ready" "${2:-180}"; }
+app_up() { app_start "$@"; app_ready "$1"; }
 
 # --- /proc readings ------------------------------------------------------------------------------
 CLK_TCK="$(getconf CLK_TCK)"
