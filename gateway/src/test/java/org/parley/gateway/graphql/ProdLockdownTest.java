@@ -92,15 +92,23 @@ class ProdLockdownTest {
         }
         Gql.post("{ events { edges { node { participants { actor { " + inner + " } } } } } }")
                 .body("data", nullValue())
+                .body("errors[0].extensions.code", is("QUERY_TOO_COMPLEX"))
                 .body("errors[0].message", containsString("depth"));
         events.verify(0, anyRequestedFor(anyUrl()));
     }
 
     @Test
-    void refusesDocumentsAboveTheComplexityLimit() {
-        Gql.post("{ eventTypes { " + "code ".repeat(401) + "} }")
+    void refusesDocumentsAboveTheComplexityLimitCountingPageSizes() {
+        // Depth 12, at the depth limit, but 100 x 100 x 100 items: each page counts its fields per item.
+        Gql.post("""
+                { events(first: 100) { edges { node { participants { actor {
+                    events(first: 100) { edges { node { participants { actor {
+                      counterparts(limit: 100) { count } } } } } } } } } } } }
+                """)
                 .body("data", nullValue())
+                .body("errors[0].extensions.code", is("QUERY_TOO_COMPLEX"))
                 .body("errors[0].message", containsString("complexity"));
+        events.verify(0, anyRequestedFor(anyUrl()));
     }
 
     @Test
