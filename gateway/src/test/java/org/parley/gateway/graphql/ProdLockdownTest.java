@@ -11,7 +11,11 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -124,6 +128,33 @@ class ProdLockdownTest {
     }
 
     @Test
+    void refusesTooManyAliasesAlikeForEveryContentType() throws Exception {
+        StringBuilder query = new StringBuilder("{ ");
+        for (int i = 0; i < 31; i++) {
+            query.append("a").append(i).append(": __typename ");
+        }
+        String document = query.append("}").toString();
+        HttpClient http = HttpClient.newHttpClient();
+        for (String type : List.of("application/graphql", "application/json")) {
+            String body = type.equals("application/graphql") ? document : new JsonObject().put("query", document).encode();
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(graphql).timeout(Duration.ofSeconds(5))
+                    .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), type + ": " + response.body());
+            JsonObject error = new JsonObject(response.body()).getJsonArray("errors").getJsonObject(0);
+            assertEquals("QUERY_TOO_COMPLEX", error.getJsonObject("extensions").getString("code"), response.body());
+        }
+        for (String type : List.of("text/plain", "")) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(graphql).timeout(Duration.ofSeconds(5))
+                    .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("query", document).encode()));
+            if (!type.isEmpty()) {
+                request.header("Content-Type", type);
+            }
+            assertEquals(415, http.send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode(), type);
+        }
+    }
+
+    @Test
     void refusesWebSocketDocumentsWithTooManyAliases() throws Exception {
         try (GraphQLWsClient client = GraphQLWsClient.connect(graphql)) {
             StringBuilder over = new StringBuilder("{ ");
@@ -134,6 +165,8 @@ class ProdLockdownTest {
             JsonObject refused = client.next(Duration.ofSeconds(10));
             assertEquals("error", refused.getString("type"), refused.encode());
             assertEquals("1", refused.getString("id"));
+            assertEquals("QUERY_TOO_COMPLEX", refused.getJsonArray("payload").getJsonObject(0)
+                    .getJsonObject("extensions").getString("code"), refused.encode());
 
             // At the limit the same document runs over the socket.
             StringBuilder within = new StringBuilder("{ ");
