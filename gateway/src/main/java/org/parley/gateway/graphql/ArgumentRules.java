@@ -1,5 +1,6 @@
 package org.parley.gateway.graphql;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
@@ -29,7 +30,7 @@ import graphql.schema.GraphQLType;
  * <li>dates (Date, DateTime) in years {@code MIN_DATE}…{@code MAX_DATE}: Parley's product range, inside what
  * PostgreSQL's date and timestamptz hold (4713 BC … 5874897 AD / 294276 AD) and what ISO-8601 writes with
  * four digits; the services enforce the same range;</li>
- * <li>finite numbers;</li>
+ * <li>finite numbers, and Int values within 32 bits;</li>
  * <li>no null items in lists ({@code kinds: [null]}).</li>
  * </ul>
  */
@@ -90,10 +91,22 @@ public final class ArgumentRules {
     private static void checkScalar(String scalar, Object value, String path, List<Violation> out) {
         if (value instanceof Double d && !Double.isFinite(d) || value instanceof Float f && !Float.isFinite(f)) {
             out.add(new Violation(path, "must be a finite number"));
+        } else if (scalar.equals("Int") && value instanceof Number n && !fitsInt(n)) {
+            out.add(new Violation(path, "must be an integer between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE));
         } else if (scalar.equals("Date") || scalar.equals("DateTime")) {
             checkDate(scalar, value, path, out);
         } else if (value instanceof CharSequence text) {
             checkText(text, path, out);
+        }
+    }
+
+    /** SmallRye's Int scalar lets 64-bit and larger values through to the resolver, which cannot take them. */
+    private static boolean fitsInt(Number n) {
+        try {
+            new BigDecimal(n.toString()).intValueExact();
+            return true;
+        } catch (ArithmeticException | NumberFormatException e) {
+            return false;
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -14,7 +15,9 @@ import jakarta.json.JsonValue;
 
 import org.parley.gateway.config.GatewayConfig;
 
+import graphql.ErrorType;
 import graphql.GraphQL;
+import graphql.GraphqlErrorBuilder;
 import graphql.GraphQLError;
 import graphql.analysis.FieldComplexityCalculator;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
@@ -30,6 +33,7 @@ import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.ExecutionResult;
 import io.smallrye.graphql.execution.QueryCache;
 import io.smallrye.graphql.spi.config.Config;
@@ -50,6 +54,10 @@ import io.smallrye.graphql.spi.config.Config;
 public class DocumentGuards {
 
     public static final String QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX";
+    /** The document is not GraphQL (graphql-java's InvalidSyntax). */
+    public static final String GRAPHQL_PARSE_FAILED = "GRAPHQL_PARSE_FAILED";
+    /** The document does not fit the schema, or a variable does not fit its type (ValidationError). */
+    public static final String GRAPHQL_VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED";
 
     private final Optional<Integer> maxAliases;
 
@@ -78,6 +86,26 @@ public class DocumentGuards {
         long cost = 1L + (long) times * childComplexity;
         return (int) Math.min(Integer.MAX_VALUE, cost);
     };
+
+    private static boolean hasCode(GraphQLError error) {
+        return error.getExtensions() != null && error.getExtensions().get("code") != null;
+    }
+
+    private static GraphQLError withCode(GraphQLError error) {
+        if (hasCode(error)) {
+            return error;
+        }
+        String code = error.getErrorType() == ErrorType.InvalidSyntax ? GRAPHQL_PARSE_FAILED
+                : error.getErrorType() == ErrorType.ValidationError ? GRAPHQL_VALIDATION_FAILED
+                : GatewayError.INTERNAL_SERVER_ERROR;
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        if (error.getExtensions() != null) {
+            extensions.putAll(error.getExtensions());
+        }
+        extensions.put("code", code);
+        return GraphqlErrorBuilder.newError().message("%s", error.getMessage()).locations(error.getLocations())
+                .path(error.getPath()).errorType(error.getErrorType()).extensions(extensions).build();
+    }
 
     static AbortExecutionException refusal(String code, String message) {
         return refusal(GatewayError.of(code, message));
@@ -159,6 +187,21 @@ public class DocumentGuards {
                 throw refusal(invalidArguments(where, violations));
             }
             return super.beginExecuteOperation(parameters, state);
+        }
+
+        /**
+         * graphql-java's own request errors (syntax, validation, variable coercion) carry only a
+         * {@code classification}; they get a {@code code} like every other error, so a client can branch on
+         * one field. Anything else without a code is an unexpected failure and says so.
+         */
+        @Override
+        public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
+                InstrumentationExecutionParameters parameters, InstrumentationState state) {
+            if (result.getErrors().stream().allMatch(DocumentGuards::hasCode)) {
+                return CompletableFuture.completedFuture(result);
+            }
+            List<GraphQLError> typed = result.getErrors().stream().map(DocumentGuards::withCode).toList();
+            return CompletableFuture.completedFuture(result.transform(builder -> builder.errors(typed)));
         }
 
         private static GatewayError invalidArguments(List<String> fields, List<ArgumentRules.Violation> violations) {

@@ -23,6 +23,7 @@ import graphql.language.InlineFragment;
 import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
+import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
 import graphql.parser.exceptions.ParseCancelledException;
 import graphql.parser.ParserEnvironment;
@@ -33,7 +34,6 @@ import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.MIMEHeader;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -128,9 +128,9 @@ public class GraphQLHttpFilter {
                     : "The document is too large";
             reject(ctx, graphqlResponse, graphqlResponse ? 400 : 200, message, DocumentGuards.QUERY_TOO_COMPLEX);
             return;
-        } catch (RuntimeException e) { // InvalidSyntaxException: SmallRye answers it ("Unparseable input document")
-            markBadRequest(ctx, graphqlResponse);
-            ctx.next();
+        } catch (InvalidSyntaxException e) {
+            // Answered here with a code (SmallRye's own answer has none); the status as for validation errors.
+            reject(ctx, graphqlResponse, graphqlResponse ? 400 : 200, e.getMessage(), DocumentGuards.GRAPHQL_PARSE_FAILED);
             return;
         }
         if (graphqlResponse && cannotExecute(document, request)) {
@@ -164,23 +164,36 @@ public class GraphQLHttpFilter {
         if (header == null || header.isBlank()) {
             return JSON;
         }
+        // Parsed here, not with ctx.parsedHeaders(): those are parsed once, before the Accept set for SmallRye.
         String chosen = null;
-        for (MIMEHeader entry : ctx.parsedHeaders().accept()) {
-            String charset = entry.parameter("charset");
-            String q = entry.parameter("q");
-            if (charset != null && !charset.trim().equalsIgnoreCase("utf-8")
-                    || q != null && q.trim().matches("0(\\.0*)?")) {
+        for (String entry : header.split(",")) {
+            String[] parts = entry.split(";");
+            String type = parts[0].trim().toLowerCase(Locale.ROOT);
+            if (!acceptable(parts)) {
                 continue;
             }
-            String type = entry.component() + "/" + entry.subComponent();
-            if (type.equalsIgnoreCase(GRAPHQL_RESPONSE)) {
+            if (type.equals(GRAPHQL_RESPONSE)) {
                 return GRAPHQL_RESPONSE;
             }
-            if (type.equalsIgnoreCase(JSON) || type.equals("*/*") || type.equalsIgnoreCase("application/*")) {
+            if (type.equals(JSON) || type.equals("*/*") || type.equals("application/*")) {
                 chosen = JSON;
             }
         }
         return chosen;
+    }
+
+    /** False when the media type's parameters rule it out: a charset other than UTF-8, or q=0. */
+    private static boolean acceptable(String[] mediaType) {
+        for (int i = 1; i < mediaType.length; i++) {
+            String[] parameter = mediaType[i].split("=", 2);
+            String name = parameter[0].trim().toLowerCase(Locale.ROOT);
+            String value = parameter.length < 2 ? "" : parameter[1].trim().replace("\"", "");
+            if (name.equals("charset") && !value.equalsIgnoreCase("utf-8")
+                    || name.equals("q") && value.matches("0(\\.0*)?")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean supportedBody(String contentType) {
@@ -189,14 +202,7 @@ public class GraphQLHttpFilter {
         }
         String[] parts = contentType.split(";");
         String type = parts[0].trim().toLowerCase(Locale.ROOT);
-        for (int i = 1; i < parts.length; i++) {
-            String[] parameter = parts[i].split("=", 2);
-            if (parameter[0].trim().equalsIgnoreCase("charset") && (parameter.length < 2
-                    || !parameter[1].trim().replace("\"", "").equalsIgnoreCase("utf-8"))) {
-                return false;
-            }
-        }
-        return type.equals(JSON) || type.equals("application/graphql");
+        return acceptable(parts) && (type.equals(JSON) || type.equals("application/graphql"));
     }
 
     private static void problem(RoutingContext ctx, int status, String title, String detail) {

@@ -99,6 +99,23 @@ class BadInputTest extends StubbedBackendsTest {
     }
 
     @Test
+    void refusesIntegersBeyond32Bits() {
+        Gql.post("query Q($first: Int) { actors(first: $first) { totalCount } }", Map.of("first", Long.MAX_VALUE))
+                .statusCode(200)
+                .body("errors[0].extensions.code", is("BAD_USER_INPUT"))
+                .body("errors[0].extensions.violations[0].field", is("first"));
+        actors.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void typesGraphqlJavasOwnRequestErrors() {
+        Gql.post("{ actors(filter: {kinds: [NOPE]}) { totalCount } }")
+                .body("errors[0].extensions.code", is("GRAPHQL_VALIDATION_FAILED"));
+        Gql.post("{ actors(")
+                .body("errors[0].extensions.code", is("GRAPHQL_PARSE_FAILED"));
+    }
+
+    @Test
     void acceptsTheEdgesOfTheStoredRange() {
         events.stubFor(get(urlPathEqualTo("/events")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody(json(page(List.of(), null, 0)))));
