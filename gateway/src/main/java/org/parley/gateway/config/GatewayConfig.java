@@ -37,6 +37,10 @@ public interface GatewayConfig {
         Optional<Integer> maxAliases();
 
         Optional<Integer> maxTokens();
+
+        /** The whole GraphQL HTTP request, however many backend calls it makes; past it: TIMEOUT. */
+        @WithDefault("PT10S")
+        Duration requestTimeout();
     }
 
     interface Stream {

@@ -1,5 +1,6 @@
 package org.parley.gateway.graphql;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,6 +23,7 @@ import graphql.language.InlineFragment;
 import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
+import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
 import graphql.parser.exceptions.ParseCancelledException;
 import graphql.parser.ParserEnvironment;
@@ -32,40 +34,44 @@ import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.smallrye.graphql.api.Context;
-import io.smallrye.graphql.cdi.event.BeforeExecute;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
 /**
- * Runs in front of SmallRye's /graphql handler and does what SmallRye does not:
+ * Runs in front of SmallRye's /graphql handler and does the HTTP part SmallRye does not:
  * <ul>
+ * <li>Content negotiation: a missing or {@code *}/{@code *} Accept gets application/json; an Accept that
+ * allows neither application/json nor application/graphql-response+json in UTF-8 (another media type, a
+ * charset such as {@code charset=bogus}, on which SmallRye's writer used to fail silently and leave the
+ * request hanging) is answered 406. A POST must say what it carries: application/json or
+ * application/graphql, else 415 (SmallRye would read text/plain or a body without type as JSON).</li>
  * <li>GraphQL-over-HTTP status codes: a request that cannot execute (parse, validation or variable
- * errors) is answered 400 when the response is application/graphql-response+json (SmallRye says 200);
- * a missing or {@code *}/{@code *} Accept gets application/json.</li>
- * <li>The per-document limits graphql-java lacks: aliases (counted here) and tokens (set as graphql-java's
- * operation parser limit, which SmallRye's parser-max-tokens key does not reach; it applies to
- * WebSocket documents as well).</li>
- * <li>Documents that ask a batched field with different arguments in one request (see
- * {@link BatchedArguments}) are refused: the batch would answer all of them with the first's.</li>
+ * errors) is answered 400 when the response is application/graphql-response+json (SmallRye says 200).</li>
+ * <li>The token limit (set as graphql-java's operation parser limit, which SmallRye's parser-max-tokens key
+ * does not reach; it applies to WebSocket documents as well), answered as QUERY_TOO_COMPLEX.</li>
+ * <li>The whole-request deadline ({@code parley.gateway.limits.request-timeout}): past it the client gets
+ * a TIMEOUT error instead of waiting on.</li>
  * </ul>
- * So the document is parsed here and again by SmallRye; parsing is cheap next to any backend call.
+ * Every other document limit (depth, complexity, aliases, argument rules) is checked once for every transport
+ * by {@link DocumentGuards}. The document is parsed here for the token limit and the status code only.
  */
 @ApplicationScoped
 public class GraphQLHttpFilter {
 
     private static final Logger LOG = Logger.getLogger(GraphQLHttpFilter.class);
     private static final String GRAPHQL_RESPONSE = "application/graphql-response+json";
+    private static final String JSON = "application/json";
+    public static final String TIMEOUT = "TIMEOUT";
 
     private final Instance<GraphQLSchema> schema;
-    private final Optional<Integer> maxAliases;
     private final Optional<Integer> maxTokens;
+    private final Duration requestTimeout;
 
     public GraphQLHttpFilter(Instance<GraphQLSchema> schema, GatewayConfig config) {
         this.schema = schema;
-        this.maxAliases = config.limits().maxAliases();
         this.maxTokens = config.limits().maxTokens();
+        this.requestTimeout = config.limits().requestTimeout();
     }
 
     void limitTokens(@Observes StartupEvent startup) {
@@ -76,42 +82,29 @@ public class GraphQLHttpFilter {
         });
     }
 
-    /**
-     * WebSocket documents (graphql-transport-ws may carry queries too) never pass {@link #filter}: the alias
-     * limit is checked again just before SmallRye executes any document. HTTP documents over the limit were
-     * already refused by the filter, so this only ever refuses WebSocket ones. SmallRye turns a failure here
-     * into a generic "Internal server error" message on the socket; the operation does not run.
-     */
-    void limitAliasesBeforeExecute(@Observes @BeforeExecute Context context) {
-        if (maxAliases.isEmpty() || !context.hasRequest() || context.getQuery() == null) {
-            return;
-        }
-        Document document;
-        try {
-            document = Parser.parse(ParserEnvironment.newParserEnvironment().document(context.getQuery())
-                    .parserOptions(ParserOptions.getDefaultOperationParserOptions()).build());
-        } catch (RuntimeException e) {
-            return; // graphql-java reports syntax errors and the token limit itself
-        }
-        int aliases = countAliases(document);
-        if (aliases > maxAliases.get()) {
-            throw GatewayError.of("QUERY_TOO_COMPLEX",
-                    "The document has " + aliases + " aliases; at most " + maxAliases.get() + " are allowed");
-        }
-    }
-
     void install(@Observes Router router) {
         router.route("/graphql").order(-1).handler(BodyHandler.create().setBodyLimit(1024 * 1024))
                 .handler(this::filter);
     }
 
     private void filter(RoutingContext ctx) {
-        String accept = ctx.request().getHeader("Accept");
-        if (accept == null || accept.isBlank() || accept.trim().equals("*/*")) {
-            ctx.request().headers().set("Accept", "application/json");
-            accept = "application/json";
+        if ("websocket".equalsIgnoreCase(ctx.request().getHeader("Upgrade"))) {
+            ctx.next(); // graphql-transport-ws: DocumentGuards checks its documents
+            return;
         }
-        boolean graphqlResponse = accept.contains(GRAPHQL_RESPONSE);
+        String accept = negotiate(ctx);
+        if (accept == null) {
+            problem(ctx, 406, "Not Acceptable", "The response is application/json or "
+                    + GRAPHQL_RESPONSE + ", in UTF-8; the Accept header allows neither");
+            return;
+        }
+        ctx.request().headers().set("Accept", accept);
+        boolean graphqlResponse = accept.equals(GRAPHQL_RESPONSE);
+        if (ctx.request().method() == HttpMethod.POST && !supportedBody(ctx.request().getHeader("Content-Type"))) {
+            problem(ctx, 415, "Unsupported Media Type",
+                    "A GraphQL POST is application/json (or application/graphql), in UTF-8");
+            return;
+        }
         Request request;
         try {
             request = read(ctx);
@@ -133,30 +126,89 @@ public class GraphQLHttpFilter {
             String message = e.getClass() == ParseCancelledException.class
                     ? "The document has more than " + maxTokens.orElse(ParserOptions.MAX_QUERY_TOKENS) + " tokens"
                     : "The document is too large";
-            reject(ctx, graphqlResponse, graphqlResponse ? 400 : 200, message, "QUERY_TOO_COMPLEX");
+            reject(ctx, graphqlResponse, graphqlResponse ? 400 : 200, message, DocumentGuards.QUERY_TOO_COMPLEX);
             return;
-        } catch (RuntimeException e) { // InvalidSyntaxException: SmallRye answers it ("Unparseable input document")
-            markBadRequest(ctx, graphqlResponse);
-            ctx.next();
-            return;
-        }
-        if (maxAliases.isPresent()) {
-            int aliases = countAliases(document);
-            if (aliases > maxAliases.get()) {
-                reject(ctx, graphqlResponse, graphqlResponse ? 400 : 200, "The document has " + aliases
-                        + " aliases; at most " + maxAliases.get() + " are allowed", "QUERY_TOO_COMPLEX");
-                return;
-            }
-        }
-        String conflict = BatchedArguments.conflict(document);
-        if (conflict != null) {
-            reject(ctx, graphqlResponse, graphqlResponse ? 400 : 200, conflict, GatewayError.BAD_USER_INPUT);
+        } catch (InvalidSyntaxException e) {
+            // Answered here with a code (SmallRye's own answer has none); the status as for validation errors.
+            reject(ctx, graphqlResponse, graphqlResponse ? 400 : 200, e.getMessage(), DocumentGuards.GRAPHQL_PARSE_FAILED);
             return;
         }
         if (graphqlResponse && cannotExecute(document, request)) {
             markBadRequest(ctx, graphqlResponse);
         }
+        startDeadline(ctx, graphqlResponse);
         ctx.next();
+    }
+
+    /**
+     * Answers the client with a TIMEOUT error when the request is not answered within the deadline; what
+     * SmallRye writes afterwards is dropped. Backend calls still in flight end by their own timeouts.
+     */
+    private void startDeadline(RoutingContext ctx, boolean graphqlResponse) {
+        long timer = ctx.vertx().setTimer(Math.max(1, requestTimeout.toMillis()), id -> {
+            if (!ctx.response().ended() && !ctx.response().headWritten()) {
+                LOG.warnf("A GraphQL request took longer than %s; answered with %s", requestTimeout, TIMEOUT);
+                reject(ctx, graphqlResponse, graphqlResponse ? 504 : 200,
+                        "The request took longer than " + requestTimeout.toMillis() + " ms", TIMEOUT);
+            }
+        });
+        ctx.addEndHandler(ended -> ctx.vertx().cancelTimer(timer));
+    }
+
+    /**
+     * The media type to answer with, or null when the Accept header allows none in UTF-8. A charset other
+     * than UTF-8 disqualifies its entry: SmallRye would try to write the answer in it.
+     */
+    private static String negotiate(RoutingContext ctx) {
+        String header = ctx.request().getHeader("Accept");
+        if (header == null || header.isBlank()) {
+            return JSON;
+        }
+        // Parsed here, not with ctx.parsedHeaders(): those are parsed once, before the Accept set for SmallRye.
+        String chosen = null;
+        for (String entry : header.split(",")) {
+            String[] parts = entry.split(";");
+            String type = parts[0].trim().toLowerCase(Locale.ROOT);
+            if (!acceptable(parts)) {
+                continue;
+            }
+            if (type.equals(GRAPHQL_RESPONSE)) {
+                return GRAPHQL_RESPONSE;
+            }
+            if (type.equals(JSON) || type.equals("*/*") || type.equals("application/*")) {
+                chosen = JSON;
+            }
+        }
+        return chosen;
+    }
+
+    /** False when the media type's parameters rule it out: a charset other than UTF-8, or q=0. */
+    private static boolean acceptable(String[] mediaType) {
+        for (int i = 1; i < mediaType.length; i++) {
+            String[] parameter = mediaType[i].split("=", 2);
+            String name = parameter[0].trim().toLowerCase(Locale.ROOT);
+            String value = parameter.length < 2 ? "" : parameter[1].trim().replace("\"", "");
+            if (name.equals("charset") && !value.equalsIgnoreCase("utf-8")
+                    || name.equals("q") && value.matches("0(\\.0*)?")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean supportedBody(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String[] parts = contentType.split(";");
+        String type = parts[0].trim().toLowerCase(Locale.ROOT);
+        return acceptable(parts) && (type.equals(JSON) || type.equals("application/graphql"));
+    }
+
+    private static void problem(RoutingContext ctx, int status, String title, String detail) {
+        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/problem+json")
+                .end(new JsonObject().put("type", "about:blank").put("title", title).put("status", status)
+                        .put("detail", detail).encode());
     }
 
     private boolean cannotExecute(Document document, Request request) {
@@ -229,10 +281,11 @@ public class GraphQLHttpFilter {
             }
             return new Request(query, ctx.request().getParam("operationName"), vars);
         }
-        String type = ctx.request().getHeader("Content-Type");
-        if (ctx.request().method() != HttpMethod.POST || type == null || !type.contains("json")
-                || ctx.body() == null || ctx.body().length() == 0) {
+        if (ctx.request().method() != HttpMethod.POST || ctx.body() == null || ctx.body().length() == 0) {
             return null;
+        }
+        if (!ctx.request().getHeader("Content-Type").toLowerCase(Locale.ROOT).contains("json")) {
+            return new Request(ctx.body().asString(), null, Map.of()); // application/graphql: the document itself
         }
         JsonObject json;
         try {

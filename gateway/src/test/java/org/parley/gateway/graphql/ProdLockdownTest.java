@@ -11,7 +11,11 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -92,15 +96,23 @@ class ProdLockdownTest {
         }
         Gql.post("{ events { edges { node { participants { actor { " + inner + " } } } } } }")
                 .body("data", nullValue())
+                .body("errors[0].extensions.code", is("QUERY_TOO_COMPLEX"))
                 .body("errors[0].message", containsString("depth"));
         events.verify(0, anyRequestedFor(anyUrl()));
     }
 
     @Test
-    void refusesDocumentsAboveTheComplexityLimit() {
-        Gql.post("{ eventTypes { " + "code ".repeat(401) + "} }")
+    void refusesDocumentsAboveTheComplexityLimitCountingPageSizes() {
+        // Depth 12, at the depth limit, but 100 x 100 x 100 items: each page counts its fields per item.
+        Gql.post("""
+                { events(first: 100) { edges { node { participants { actor {
+                    events(first: 100) { edges { node { participants { actor {
+                      counterparts(limit: 100) { count } } } } } } } } } } } }
+                """)
                 .body("data", nullValue())
+                .body("errors[0].extensions.code", is("QUERY_TOO_COMPLEX"))
                 .body("errors[0].message", containsString("complexity"));
+        events.verify(0, anyRequestedFor(anyUrl()));
     }
 
     @Test
@@ -116,6 +128,33 @@ class ProdLockdownTest {
     }
 
     @Test
+    void refusesTooManyAliasesAlikeForEveryContentType() throws Exception {
+        StringBuilder query = new StringBuilder("{ ");
+        for (int i = 0; i < 31; i++) {
+            query.append("a").append(i).append(": __typename ");
+        }
+        String document = query.append("}").toString();
+        HttpClient http = HttpClient.newHttpClient();
+        for (String type : List.of("application/graphql", "application/json")) {
+            String body = type.equals("application/graphql") ? document : new JsonObject().put("query", document).encode();
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(graphql).timeout(Duration.ofSeconds(5))
+                    .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), type + ": " + response.body());
+            JsonObject error = new JsonObject(response.body()).getJsonArray("errors").getJsonObject(0);
+            assertEquals("QUERY_TOO_COMPLEX", error.getJsonObject("extensions").getString("code"), response.body());
+        }
+        for (String type : List.of("text/plain", "")) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(graphql).timeout(Duration.ofSeconds(5))
+                    .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("query", document).encode()));
+            if (!type.isEmpty()) {
+                request.header("Content-Type", type);
+            }
+            assertEquals(415, http.send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode(), type);
+        }
+    }
+
+    @Test
     void refusesWebSocketDocumentsWithTooManyAliases() throws Exception {
         try (GraphQLWsClient client = GraphQLWsClient.connect(graphql)) {
             StringBuilder over = new StringBuilder("{ ");
@@ -126,6 +165,8 @@ class ProdLockdownTest {
             JsonObject refused = client.next(Duration.ofSeconds(10));
             assertEquals("error", refused.getString("type"), refused.encode());
             assertEquals("1", refused.getString("id"));
+            assertEquals("QUERY_TOO_COMPLEX", refused.getJsonArray("payload").getJsonObject(0)
+                    .getJsonObject("extensions").getString("code"), refused.encode());
 
             // At the limit the same document runs over the socket.
             StringBuilder within = new StringBuilder("{ ");

@@ -1,0 +1,219 @@
+package org.parley.gateway.graphql;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonValue;
+
+import org.parley.gateway.config.GatewayConfig;
+
+import graphql.ErrorType;
+import graphql.GraphQL;
+import graphql.GraphqlErrorBuilder;
+import graphql.GraphQLError;
+import graphql.analysis.FieldComplexityCalculator;
+import graphql.analysis.MaxQueryComplexityInstrumentation;
+import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.analysis.QueryTraverser;
+import graphql.analysis.QueryVisitorFieldEnvironment;
+import graphql.analysis.QueryVisitorStub;
+import graphql.execution.AbortExecutionException;
+import graphql.execution.ExecutionContext;
+import graphql.execution.instrumentation.ChainedInstrumentation;
+import graphql.execution.instrumentation.Instrumentation;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.ExecutionResult;
+import io.smallrye.graphql.execution.QueryCache;
+import io.smallrye.graphql.spi.config.Config;
+
+/**
+ * Every check a document must pass before anything runs, in ONE place for every transport (POST with any
+ * content type, GET, the WebSocket): graphql-java instrumentations on the document SmallRye parsed (and
+ * cached) once. Refusals are GraphQL errors with {@code extensions.code}: {@code QUERY_TOO_COMPLEX} for the
+ * depth, complexity and alias limits, {@code BAD_USER_INPUT} for {@link BatchedArguments} conflicts and for
+ * arguments that break {@link ArgumentRules} (with {@code violations[].field} naming the argument path).
+ * <p>
+ * SmallRye offers no way to add an instrumentation to its own chain, so this observer of the GraphQL
+ * builder replaces the chain with the same parts (its depth and complexity settings, its document cache)
+ * plus ours. The complexity counts list sizes: a field with {@code first} (or {@code limit}) costs its
+ * children that many times, so one small-looking document cannot ask for a million nested events.
+ */
+@ApplicationScoped
+public class DocumentGuards {
+
+    public static final String QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX";
+    /** The document is not GraphQL (graphql-java's InvalidSyntax). */
+    public static final String GRAPHQL_PARSE_FAILED = "GRAPHQL_PARSE_FAILED";
+    /** The document does not fit the schema, or a variable does not fit its type (ValidationError). */
+    public static final String GRAPHQL_VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED";
+
+    private final Optional<Integer> maxAliases;
+
+    public DocumentGuards(GatewayConfig config) {
+        this.maxAliases = config.limits().maxAliases();
+    }
+
+    void install(@Observes GraphQL.Builder builder) {
+        Config smallrye = Config.get();
+        List<Instrumentation> chain = new ArrayList<>();
+        smallrye.getQueryDepthInstrumentation().ifPresent(max -> chain.add(new DepthLimit(max)));
+        smallrye.getQueryComplexityInstrumentation().ifPresent(max -> chain.add(new ComplexityLimit(max)));
+        chain.add(new OperationChecks(maxAliases));
+        QueryCache cache = new QueryCache();
+        chain.add(cache);
+        builder.instrumentation(new ChainedInstrumentation(chain)).preparsedDocumentProvider(cache);
+    }
+
+    /** The cost of a field: 1 plus its children's, times its page size when it returns a page. */
+    static final FieldComplexityCalculator PAGE_SIZED = (env, childComplexity) -> {
+        Object size = env.getArguments().get("first");
+        if (size == null) {
+            size = env.getArguments().get("limit");
+        }
+        int times = size instanceof Number n ? Math.max(1, n.intValue()) : 1;
+        long cost = 1L + (long) times * childComplexity;
+        return (int) Math.min(Integer.MAX_VALUE, cost);
+    };
+
+    private static boolean hasCode(GraphQLError error) {
+        return error.getExtensions() != null && error.getExtensions().get("code") != null;
+    }
+
+    private static GraphQLError withCode(GraphQLError error) {
+        if (hasCode(error)) {
+            return error;
+        }
+        String code = error.getErrorType() == ErrorType.InvalidSyntax ? GRAPHQL_PARSE_FAILED
+                : error.getErrorType() == ErrorType.ValidationError ? GRAPHQL_VALIDATION_FAILED
+                : GatewayError.INTERNAL_SERVER_ERROR;
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        if (error.getExtensions() != null) {
+            extensions.putAll(error.getExtensions());
+        }
+        extensions.put("code", code);
+        return GraphqlErrorBuilder.newError().message("%s", error.getMessage()).locations(error.getLocations())
+                .path(error.getPath()).errorType(error.getErrorType()).extensions(extensions).build();
+    }
+
+    static AbortExecutionException refusal(String code, String message) {
+        return refusal(GatewayError.of(code, message));
+    }
+
+    private static AbortExecutionException refusal(GraphQLError error) {
+        return new AbortExecutionException(List.of(error));
+    }
+
+    private static final class DepthLimit extends MaxQueryDepthInstrumentation {
+        DepthLimit(int max) {
+            super(max);
+        }
+
+        @Override
+        protected AbortExecutionException mkAbortException(int depth, int maxDepth) {
+            return refusal(QUERY_TOO_COMPLEX, "The document is " + depth + " levels deep; at most " + maxDepth
+                    + " are allowed (maximum query depth exceeded)");
+        }
+    }
+
+    private static final class ComplexityLimit extends MaxQueryComplexityInstrumentation {
+        ComplexityLimit(int max) {
+            super(max, PAGE_SIZED);
+        }
+
+        @Override
+        protected AbortExecutionException mkAbortException(int complexity, int maxComplexity) {
+            return refusal(QUERY_TOO_COMPLEX, "The document's complexity is " + complexity + " (each page counts "
+                    + "its fields once per item asked with first/limit); at most " + maxComplexity
+                    + " is allowed (maximum query complexity exceeded)");
+        }
+    }
+
+    /** Aliases, batched-field arguments and the argument rules, all on the operation about to run. */
+    private static final class OperationChecks extends SimplePerformantInstrumentation {
+        private final Optional<Integer> maxAliases;
+
+        OperationChecks(Optional<Integer> maxAliases) {
+            this.maxAliases = maxAliases;
+        }
+
+        @Override
+        public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+                InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+            ExecutionContext execution = parameters.getExecutionContext();
+            if (maxAliases.isPresent()) {
+                int aliases = GraphQLHttpFilter.countAliases(execution.getDocument());
+                if (aliases > maxAliases.get()) {
+                    throw refusal(QUERY_TOO_COMPLEX, "The document has " + aliases + " aliases; at most "
+                            + maxAliases.get() + " are allowed");
+                }
+            }
+            String conflict = BatchedArguments.conflict(execution.getDocument());
+            if (conflict != null) {
+                throw refusal(GatewayError.BAD_USER_INPUT, conflict);
+            }
+            List<String> where = new ArrayList<>();
+            List<ArgumentRules.Violation> violations = new ArrayList<>();
+            QueryTraverser.newQueryTraverser().schema(execution.getGraphQLSchema())
+                    .document(execution.getDocument())
+                    .operationName(execution.getOperationDefinition().getName())
+                    .coercedVariables(execution.getCoercedVariables()).build()
+                    .visitPreOrder(new QueryVisitorStub() {
+                        @Override
+                        public void visitField(QueryVisitorFieldEnvironment env) {
+                            if (env.isTypeNameIntrospectionField()) {
+                                return;
+                            }
+                            List<ArgumentRules.Violation> found = ArgumentRules
+                                    .check(env.getFieldDefinition().getArguments(), env.getArguments());
+                            if (!found.isEmpty()) {
+                                where.add(env.getField().getResultKey());
+                                violations.addAll(found);
+                            }
+                        }
+                    });
+            if (!violations.isEmpty()) {
+                throw refusal(invalidArguments(where, violations));
+            }
+            return super.beginExecuteOperation(parameters, state);
+        }
+
+        /**
+         * graphql-java's own request errors (syntax, validation, variable coercion) carry only a
+         * {@code classification}; they get a {@code code} like every other error, so a client can branch on
+         * one field. Anything else without a code is an unexpected failure and says so.
+         */
+        @Override
+        public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
+                InstrumentationExecutionParameters parameters, InstrumentationState state) {
+            if (result.getErrors().stream().allMatch(DocumentGuards::hasCode)) {
+                return CompletableFuture.completedFuture(result);
+            }
+            List<GraphQLError> typed = result.getErrors().stream().map(DocumentGuards::withCode).toList();
+            return CompletableFuture.completedFuture(result.transform(builder -> builder.errors(typed)));
+        }
+
+        private static GatewayError invalidArguments(List<String> fields, List<ArgumentRules.Violation> violations) {
+            JsonArrayBuilder array = Json.createArrayBuilder();
+            violations.forEach(v -> array.add(Json.createObjectBuilder().add("field", v.field())
+                    .add("message", v.message())));
+            Map<String, JsonValue> more = new LinkedHashMap<>();
+            more.put("retryable", JsonValue.FALSE);
+            more.put("violations", array.build());
+            ArgumentRules.Violation first = violations.get(0);
+            return GatewayError.of(GatewayError.BAD_USER_INPUT, "Invalid argument of " + fields.get(0) + ": "
+                    + first.field() + " " + first.message(), more);
+        }
+    }
+}
