@@ -81,7 +81,12 @@ public class EventChangeFeed {
             }));
         }
         if (signal instanceof Tick) {
-            return Multi.createFrom().item(new StreamItem.Heartbeat(last.get()));
+            // a client that joined while this replica was still finding the log's head could be behind
+            // what was broadcast without a later change to reveal it: the heartbeat catches it up
+            long head = listener.head();
+            Multi<StreamItem> behind = head > last.get() ? replay(last, head) : Multi.createFrom().empty();
+            return Multi.createBy().concatenating().streams(behind,
+                    Multi.createFrom().deferred(() -> Multi.createFrom().item(new StreamItem.Heartbeat(last.get()))));
         }
         return Multi.createFrom().empty(); // Start after positioning: nothing more to do
     }
