@@ -5,8 +5,11 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,8 +21,11 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerResponse;
 
 /**
- * A tiny server-sent-events endpoint standing in for events-service's GET /events/stream: tests
- * publish changes, drop connections and count how many are open. Injected with {@link Inject}.
+ * A tiny server-sent-events endpoint standing in for events-service's GET /events/stream, with its
+ * protocol: every published change gets the next seq (SSE id), a connection with Last-Event-ID: N
+ * first gets every change after N (or {@code reset} when N is purged or unknown), a fresh one starts
+ * with a heartbeat carrying the position, and heartbeats follow every 300 ms. Tests publish changes,
+ * drop, stall or refuse connections and count them. Injected with {@link Inject}.
  */
 public class FakeEventStream implements QuarkusTestResourceLifecycleManager {
 
@@ -31,7 +37,14 @@ public class FakeEventStream implements QuarkusTestResourceLifecycleManager {
     private Vertx vertx;
     private HttpServer server;
     private final List<HttpServerResponse> open = new CopyOnWriteArrayList<>();
+    /** Connections that stay open but get nothing more: a half-open connection. */
+    private final Set<HttpServerResponse> stalled = ConcurrentHashMap.newKeySet();
     private final AtomicInteger accepted = new AtomicInteger();
+    private final List<String> lastEventIds = new CopyOnWriteArrayList<>();
+    /** The change log: frame i has seq i + 1. Guarded by {@code this}, as are writes to connections. */
+    private final List<String> log = new ArrayList<>();
+    private int purgedThrough;
+    private volatile boolean refusing;
 
     @Override
     public Map<String, String> start() {
@@ -41,14 +54,23 @@ public class FakeEventStream implements QuarkusTestResourceLifecycleManager {
                 request.response().setStatusCode(404).end();
                 return;
             }
+            if (refusing) {
+                request.response().setStatusCode(503).end();
+                return;
+            }
+            String lastEventId = request.getHeader("Last-Event-ID");
+            lastEventIds.add(String.valueOf(lastEventId));
             HttpServerResponse response = request.response().setChunked(true)
                     .putHeader("Content-Type", "text/event-stream");
-            open.add(response);
             accepted.incrementAndGet();
             response.closeHandler(v -> open.remove(response));
             response.exceptionHandler(e -> open.remove(response));
-            response.write(": connected\n\n");
+            synchronized (this) {
+                response.write(opening(lastEventId));
+                open.add(response);
+            }
         });
+        vertx.setPeriodic(300, id -> heartbeat());
         try {
             server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -56,7 +78,25 @@ public class FakeEventStream implements QuarkusTestResourceLifecycleManager {
         }
         return Map.of("parley.gateway.stream.url", "http://127.0.0.1:" + server.actualPort() + "/events/stream",
                 "parley.gateway.stream.initial-backoff", "PT0.1S",
-                "parley.gateway.stream.max-backoff", "PT0.5S");
+                "parley.gateway.stream.max-backoff", "PT0.5S",
+                "parley.gateway.stream.idle-timeout", "PT1.5S");
+    }
+
+    /** What a new connection gets first: the replay after Last-Event-ID, a reset, or a heartbeat. */
+    private String opening(String lastEventId) {
+        if (lastEventId == null) {
+            return ": heartbeat\nid: " + log.size() + "\n\n";
+        }
+        long after;
+        try {
+            after = Long.parseLong(lastEventId);
+        } catch (NumberFormatException e) {
+            after = -1;
+        }
+        if (after < purgedThrough || after > log.size()) {
+            return "event: reset\nid: " + log.size() + "\ndata: {\"seq\":" + log.size() + ",\"reason\":\"not retained\"}\n\n";
+        }
+        return String.join("", log.subList((int) after, log.size()));
     }
 
     @Override
@@ -71,12 +111,25 @@ public class FakeEventStream implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    /** Sends one change to every open connection, as events-service does after a commit. */
-    public void publish(String change, Map<String, Object> event) {
-        String data = Fixtures.json(Map.of("change", change, "id", event.get("id"), "event", event));
-        String frame = "event: " + change + "\nid: " + event.get("id") + "\ndata: " + data + "\n\n";
+    /** Logs one change and sends it to every open connection, as events-service does after a commit; its seq. */
+    public synchronized long publish(String change, Map<String, Object> event) {
+        long seq = log.size() + 1;
+        String data = Fixtures.json(Map.of("seq", seq, "change", change, "id", event.get("id"), "event", event));
+        String frame = "event: " + change + "\nid: " + seq + "\ndata: " + data + "\n\n";
+        log.add(frame);
         for (HttpServerResponse response : open) {
-            vertx.runOnContext(v -> response.write(frame));
+            if (!stalled.contains(response)) {
+                response.write(frame);
+            }
+        }
+        return seq;
+    }
+
+    private synchronized void heartbeat() {
+        for (HttpServerResponse response : open) {
+            if (!stalled.contains(response)) {
+                response.write(": heartbeat\nid: " + log.size() + "\n\n");
+            }
         }
     }
 
@@ -84,16 +137,36 @@ public class FakeEventStream implements QuarkusTestResourceLifecycleManager {
     public void dropAll() {
         for (HttpServerResponse response : open) {
             open.remove(response);
-            vertx.runOnContext(v -> response.reset());
+            response.reset();
         }
     }
 
+    /** The open connections stay open but receive nothing more, not even heartbeats (a half-open connection). */
+    public void stallAll() {
+        stalled.addAll(open);
+    }
+
+    /** While true, new connections are answered 503 (events-service down). */
+    public void refuseConnections(boolean refuse) {
+        refusing = refuse;
+    }
+
+    /** Forgets every change logged so far: a client resuming from before now gets {@code reset}. */
+    public synchronized void purgeAll() {
+        purgedThrough = log.size();
+    }
+
     public int openConnections() {
-        return open.size();
+        return (int) open.stream().filter(r -> !stalled.contains(r)).count();
     }
 
     public int acceptedConnections() {
         return accepted.get();
+    }
+
+    /** The Last-Event-ID header of each accepted connection, in order ("null" when absent). */
+    public List<String> lastEventIds() {
+        return List.copyOf(lastEventIds);
     }
 
     /** Polls until the condition holds; fails after the deadline (no fixed sleeps). */

@@ -70,6 +70,15 @@ public final class GraphQLWsClient implements AutoCloseable {
         }
     }
 
+    /** The code of the first error, whether the server sent it as a "next" with errors or as an "error". */
+    public static String firstErrorCode(JsonObject message) {
+        Object payload = message.getValue("payload");
+        JsonObject error = payload instanceof JsonObject object
+                ? object.getJsonArray("errors").getJsonObject(0)
+                : ((io.vertx.core.json.JsonArray) payload).getJsonObject(0);
+        return error.getJsonObject("extensions").getString("code");
+    }
+
     private boolean closed;
 
     @Override

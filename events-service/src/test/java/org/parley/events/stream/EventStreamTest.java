@@ -6,14 +6,7 @@ import static org.parley.events.Fixtures.event;
 import static org.parley.events.Fixtures.recordId;
 import static org.parley.events.Fixtures.unique;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -21,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -37,37 +29,6 @@ class EventStreamTest {
 
     @TestHTTPResource("/events/stream")
     URL stream;
-
-    /** Reads the SSE stream on a background thread and keeps every line; close() hangs up. */
-    private static final class SseClient implements AutoCloseable {
-        final List<String> lines = new CopyOnWriteArrayList<>();
-        private final java.util.concurrent.CompletableFuture<HttpResponse<java.io.InputStream>> response;
-
-        SseClient(URL stream) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(stream.toString()))
-                    .header("Accept", "text/event-stream").build();
-            response = HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
-            response.thenAcceptAsync(r -> {
-                try (BufferedReader reader = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = reader.readLine()) != null) {
-                        lines.add(line);
-                    }
-                } catch (Exception ignored) {
-                    // closed by the test
-                }
-            });
-        }
-
-        @Override
-        public void close() throws Exception {
-            if (response.isDone() && !response.isCompletedExceptionally()) {
-                response.get().body().close();
-            } else {
-                response.cancel(true);
-            }
-        }
-    }
 
     /**
      * Repeats {@code write} until a line matching {@code seen} arrives: the first writes may come
@@ -91,7 +52,7 @@ class EventStreamTest {
 
     @Test
     void deliversAnEventRecordedThroughTheApi() throws Exception {
-        try (SseClient client = new SseClient(stream)) {
+        try (SseTestClient client = new SseTestClient(stream)) {
             List<String> lines = client.lines;
             String title = unique("streamed");
             boolean delivered = awaitLine(lines, l -> l.startsWith("data:") && l.contains(title) && l.contains("RECORDED"),
@@ -108,11 +69,11 @@ class EventStreamTest {
         String user = ConfigProvider.getConfig().getValue("quarkus.datasource.username", String.class);
         String password = ConfigProvider.getConfig().getValue("quarkus.datasource.password", String.class);
         String newTitle = unique("renamed by JDBC");
-        try (SseClient client = new SseClient(stream);
+        try (SseTestClient client = new SseTestClient(stream);
                 Connection jdbc = DriverManager.getConnection(url, user, password)) {
             List<String> lines = client.lines;
             boolean delivered = awaitLine(lines, l -> l.contains(newTitle) && l.contains("UPDATED"), () -> {
-                // what another replica's write looks like: the row change and its NOTIFY in one transaction
+                // what another writer looks like: the row change and its logged change in one transaction
                 try {
                     jdbc.setAutoCommit(false);
                     try (PreparedStatement update = jdbc.prepareStatement(
@@ -121,9 +82,9 @@ class EventStreamTest {
                         update.setObject(2, UUID.fromString(id));
                         update.executeUpdate();
                     }
-                    try (PreparedStatement notify = jdbc.prepareStatement("select pg_notify('parley_events', ?)")) {
-                        notify.setString(1, "{\"change\":\"UPDATED\",\"id\":\"" + id + "\"}");
-                        notify.execute();
+                    try (PreparedStatement log = jdbc.prepareStatement("select record_event_changes('UPDATED', array[?::uuid])")) {
+                        log.setString(1, id);
+                        log.execute();
                     }
                     jdbc.commit();
                 } catch (Exception e) {
@@ -141,16 +102,16 @@ class EventStreamTest {
         String password = ConfigProvider.getConfig().getValue("quarkus.datasource.password", String.class);
         UUID ghost = UUID.randomUUID();
         String marker = unique("after rollback");
-        try (SseClient client = new SseClient(stream);
+        try (SseTestClient client = new SseTestClient(stream);
                 Connection jdbc = DriverManager.getConnection(url, user, password)) {
             List<String> lines = client.lines;
             // a committed marker proves the client is connected; the rolled-back notify comes first
             boolean delivered = awaitLine(lines, l -> l.contains(marker), () -> {
                 try {
                     jdbc.setAutoCommit(false);
-                    try (PreparedStatement notify = jdbc.prepareStatement("select pg_notify('parley_events', ?)")) {
-                        notify.setString(1, "{\"change\":\"DELETED\",\"id\":\"" + ghost + "\"}");
-                        notify.execute();
+                    try (PreparedStatement log = jdbc.prepareStatement("select record_event_changes('DELETED', array[?::uuid])")) {
+                        log.setString(1, ghost.toString());
+                        log.execute();
                     }
                     jdbc.rollback();
                 } catch (Exception e) {
@@ -165,7 +126,7 @@ class EventStreamTest {
 
     @Test
     void streamsDeletions() throws Exception {
-        try (SseClient client = new SseClient(stream)) {
+        try (SseTestClient client = new SseTestClient(stream)) {
             List<String> lines = client.lines;
             String[] last = new String[1];
             boolean delivered = awaitLine(lines, l -> last[0] != null && l.contains(last[0]) && l.contains("DELETED"), () -> {
@@ -194,7 +155,7 @@ class EventStreamTest {
                 assertTrue(killed >= 1, "no LISTEN connection found to terminate");
             }
         }
-        try (SseClient client = new SseClient(stream)) {
+        try (SseTestClient client = new SseTestClient(stream)) {
             String title = unique("after reconnect");
             boolean delivered = awaitLine(client.lines, l -> l.contains(title),
                     () -> recordId(event(title, "042", "2025-11-26")));

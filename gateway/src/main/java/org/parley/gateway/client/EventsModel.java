@@ -59,8 +59,16 @@ public final class EventsModel {
     public record ActorCounterparts(String actorId, List<Counterpart> counterparts) {
     }
 
-    /** One message of GET /events/stream. */
+    /**
+     * One message of GET /events/stream; {@link #RESET} (change "RESET", no event) stands for the
+     * stream's {@code reset}: changes were lost, subscribers must refetch.
+     */
     public record StreamChange(String change, String id, Event event) {
+        public static final StreamChange RESET = new StreamChange("RESET", null, null);
+
+        public boolean isReset() {
+            return "RESET".equals(change);
+        }
     }
 
     /** The listEvents filters; list fields are repeated query parameters, nulls are left out. */

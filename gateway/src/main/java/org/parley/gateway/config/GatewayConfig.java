@@ -52,5 +52,12 @@ public interface GatewayConfig {
 
         @WithDefault("PT10S")
         Duration maxBackoff();
+
+        /**
+         * No byte (change or heartbeat) from events-service for this long means a stalled connection:
+         * it is dropped and resumed. events-service sends a heartbeat every 15 s; three missed ones.
+         */
+        @WithDefault("PT45S")
+        Duration idleTimeout();
     }
 }

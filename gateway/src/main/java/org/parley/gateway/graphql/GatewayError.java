@@ -29,6 +29,8 @@ public final class GatewayError extends GraphqlErrorException {
     public static final String FORBIDDEN = "FORBIDDEN";
     public static final String UPSTREAM_UNAVAILABLE = "UPSTREAM_UNAVAILABLE";
     public static final String INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR";
+    /** A subscription's live updates had a gap that cannot be replayed: refetch, then subscribe again. */
+    public static final String RESYNC_REQUIRED = "RESYNC_REQUIRED";
 
     private final String code;
 

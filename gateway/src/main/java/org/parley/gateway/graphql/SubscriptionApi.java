@@ -16,10 +16,15 @@ import io.smallrye.mutiny.Uni;
 /**
  * Live events over graphql-transport-ws. All subscribers share one upstream SSE connection
  * ({@link EventStreamClient}); each filters it with its own EventFilter. Nested fields (participants'
- * actors, places) resolve through the same batched resolvers as queries.
+ * actors, places) resolve through the same batched resolvers as queries. The upstream stream resumes
+ * after any disconnect without loss; when it cannot (events-service's change log no longer holds the
+ * gap), every subscription ends with an error whose {@code extensions.code} is RESYNC_REQUIRED.
  */
 @GraphQLApi
 public class SubscriptionApi {
+
+    static final String RESYNC_MESSAGE = "Live updates were interrupted and changes may have been missed:"
+            + " refetch what you show, then subscribe again";
 
     private final EventStreamClient stream;
     private final Access access;
@@ -48,6 +53,12 @@ public class SubscriptionApi {
                 .call(() -> allowed)
                 .onFailure().transform(GatewayError::from)
                 .onItem().transformToMulti((Predicate<Event> matches) -> stream.changes()
+                        .invoke(c -> {
+                            if (c.isReset()) {
+                                // ends this subscription with an error the client acts on: refetch, resubscribe
+                                throw GatewayError.of(GatewayError.RESYNC_REQUIRED, RESYNC_MESSAGE);
+                            }
+                        })
                         .filter(c -> c.event() != null && changes.contains(c.change()))
                         .map(c -> Mapping.event(c.event()))
                         .filter(matches));

@@ -53,6 +53,11 @@ public final class E2eServices implements BeforeAllCallback {
     }
 
     private static final List<Process> PROCESSES = new ArrayList<>();
+    /** Each service's process, jar and environment by name, for {@link #restartEventsService}. */
+    private static final Map<String, Launched> LAUNCHED = new LinkedHashMap<>();
+
+    private record Launched(Process process, Path jar, Path logs, Map<String, String> env) {
+    }
 
     public static Running services() {
         if (running == null) {
@@ -164,8 +169,35 @@ public final class E2eServices implements BeforeAllCallback {
                 .redirectOutput(logs.resolve(name + ".log").toFile());
         builder.environment().putAll(env);
         synchronized (PROCESSES) {
-            PROCESSES.add(builder.start());
+            Process process = builder.start();
+            PROCESSES.add(process);
+            LAUNCHED.put(name, new Launched(process, jar, logs, env));
         }
+    }
+
+    /**
+     * Stops events-service (SIGTERM, as a rolling restart does) and starts it again on the same port
+     * and database, keeping its data; {@code whileDown} runs in between. Returns once it is ready.
+     */
+    public static void restartEventsService(Runnable whileDown) throws Exception {
+        Launched old;
+        synchronized (PROCESSES) {
+            old = LAUNCHED.get("events-service");
+        }
+        old.process().destroy();
+        if (!old.process().waitFor(30, TimeUnit.SECONDS)) {
+            old.process().destroyForcibly().waitFor();
+        }
+        synchronized (PROCESSES) {
+            PROCESSES.remove(old.process());
+        }
+        whileDown.run();
+        Map<String, String> env = new LinkedHashMap<>(old.env());
+        env.put("QUARKUS_FLYWAY_CLEAN_AT_START", "false"); // a restart, not a fresh database
+        Path logs = old.logs().resolve("restarted");
+        Files.createDirectories(logs);
+        start("events-service", old.jar(), logs, env);
+        awaitReady("events-service", services().eventsUrl(), logs);
     }
 
     private static void awaitReady(String name, String baseUrl, Path logs) throws Exception {
@@ -223,6 +255,7 @@ public final class E2eServices implements BeforeAllCallback {
                 }
             }
             PROCESSES.clear();
+            LAUNCHED.clear();
         }
         running = null;
     }

@@ -61,7 +61,7 @@ class WebSocketAuthTest extends LiveStreamTest {
         try (GraphQLWsClient client = GraphQLWsClient.connect(graphql)) {
             client.subscribe("1", SUBSCRIPTION, Map.of("actor", id("ws-anon")));
             JsonObject refused = client.next(DEADLINE);
-            assertEquals("UNAUTHENTICATED", firstErrorCode(refused), refused.encode());
+            assertEquals("UNAUTHENTICATED", GraphQLWsClient.firstErrorCode(refused), refused.encode());
         }
     }
 
@@ -70,7 +70,7 @@ class WebSocketAuthTest extends LiveStreamTest {
         try (GraphQLWsClient client = GraphQLWsClient.connect(graphql, bearer("guest"))) {
             client.subscribe("1", SUBSCRIPTION, Map.of("actor", id("ws-guest")));
             JsonObject refused = client.next(DEADLINE);
-            assertEquals("FORBIDDEN", firstErrorCode(refused), refused.encode());
+            assertEquals("FORBIDDEN", GraphQLWsClient.firstErrorCode(refused), refused.encode());
         }
     }
 
@@ -91,16 +91,7 @@ class WebSocketAuthTest extends LiveStreamTest {
         }
         try (GraphQLWsClient anonymous = GraphQLWsClient.connect(graphql)) {
             anonymous.subscribe("1", query, Map.of("id", actorId));
-            assertEquals("UNAUTHENTICATED", firstErrorCode(anonymous.next(DEADLINE)));
+            assertEquals("UNAUTHENTICATED", GraphQLWsClient.firstErrorCode(anonymous.next(DEADLINE)));
         }
-    }
-
-    /** The code of the first error, whether the server sent it as a "next" with errors or as an "error". */
-    private static String firstErrorCode(JsonObject message) {
-        Object payload = message.getValue("payload");
-        JsonObject error = payload instanceof JsonObject object
-                ? object.getJsonArray("errors").getJsonObject(0)
-                : ((io.vertx.core.json.JsonArray) payload).getJsonObject(0);
-        return error.getJsonObject("extensions").getString("code");
     }
 }

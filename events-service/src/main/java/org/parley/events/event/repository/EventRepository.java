@@ -39,7 +39,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class EventRepository {
 
-    /** The channel every replica LISTENs on; payload {"change":…,"id":…} stays far below 8000 bytes. */
+    /** The channel every replica LISTENs on; a notification only says "the change log grew". */
     public static final String CHANNEL = "parley_events";
 
     /** Columns of an event aliased {@code e}, children aggregated as JSON. */
@@ -406,15 +406,63 @@ public class EventRepository {
     }
 
     /**
-     * Queues one NOTIFY per change on the write's own transaction: PostgreSQL delivers them only
-     * if and when it commits, to every replica listening.
+     * Appends the changes to the change log (V4 migration) and wakes every replica's stream reader,
+     * on the write's own transaction: the log rows and the wake-up exist only if and when it commits.
+     * Called as the transaction's last statement, as it serialises writers up to their commit.
      */
     public Uni<Void> notifyChanges(SqlConnection c, EventChange change, List<UUID> ids) {
-        String[] payloads = ids.stream()
-                .map(id -> new JsonObject().put("change", change.name()).put("id", id.toString()).encode())
-                .toArray(String[]::new);
-        return sql.query(c, "select pg_notify('" + CHANNEL + "', x) from unnest($1::text[]) as x", Tuple.of(payloads))
-                .replaceWithVoid();
+        return sql.query(c, "select record_event_changes($1, $2::uuid[])",
+                Tuple.of(change.name(), ids.toArray(UUID[]::new))).replaceWithVoid();
+    }
+
+    // ---------------------------------------------------------------- change log
+
+    /**
+     * Up to {@code limit} logged changes with {@code after < seq <= upTo}, in seq order, each with its
+     * event as it is now (null once deleted). One statement.
+     */
+    public Uni<List<LoggedChange>> findChanges(long after, long upTo, int limit) {
+        return sql.query("select c.seq, c.kind, c.event_id, " + EVENT_COLUMNS
+                + " from event_change c left join event e on e.id = c.event_id"
+                + " where c.seq > $1 and c.seq <= $2 order by c.seq limit $3", Tuple.of(after, upTo, limit))
+                .map(rows -> {
+                    List<LoggedChange> out = new ArrayList<>(rows.size());
+                    for (Row r : rows) {
+                        out.add(new LoggedChange(r.getLong("seq"), EventChange.valueOf(r.getString("kind")),
+                                r.getUUID("event_id"), r.getUUID("id") == null ? null : toEvent(r)));
+                    }
+                    return out;
+                });
+    }
+
+    /** The newest seq committed (or purged) so far, and the highest one purged. */
+    public Uni<ChangeLogBounds> findChangeLogBounds() {
+        return sql.query("""
+                select greatest(coalesce((select max(seq) from event_change), 0), h.purged_through) as head,
+                       h.purged_through
+                from event_change_horizon h
+                """, Tuple.tuple()).map(rows -> {
+                    Row r = rows.iterator().next();
+                    return new ChangeLogBounds(r.getLong("head"), r.getLong("purged_through"));
+                });
+    }
+
+    /** Deletes changes logged before {@code cutoff}, remembering the highest seq gone; their count. */
+    public Uni<Integer> purgeChangesBefore(OffsetDateTime cutoff) {
+        return sql.query("""
+                with gone as (delete from event_change where committed_at < $1 returning seq),
+                     horizon as (update event_change_horizon set purged_through = greatest(purged_through, (select max(seq) from gone))
+                                 where exists (select 1 from gone))
+                select count(*) as purged from gone
+                """, Tuple.of(cutoff)).map(rows -> rows.iterator().next().getInteger("purged"));
+    }
+
+    /** One row of the change log; {@code event} is the event as it is now, null once it is gone. */
+    public record LoggedChange(long seq, EventChange change, UUID id, Event event) {
+    }
+
+    /** {@code head}: the newest seq; {@code purgedThrough}: changes up to it are no longer retained. */
+    public record ChangeLogBounds(long head, long purgedThrough) {
     }
 
     // ---------------------------------------------------------------- row mapping
