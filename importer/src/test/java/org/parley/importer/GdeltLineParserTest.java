@@ -1,4 +1,4 @@
-package org.parley.gateway.importer;
+package org.parley.importer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package org.parley.gateway.importer;
+package org.parley.importer;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.parley.gateway.client.EventsModel;
 
 /**
  * How a parsed GDELT row becomes Parley data. Pure functions, so the same row always maps to the same
@@ -87,7 +86,7 @@ public final class GdeltMapping {
      * The event for a row, given the ids its actors and place resolved to (null when absent) and the
      * catalogue entry of its code.
      */
-    public ImportModel.EventItem event(GdeltRow row, EventsModel.EventType type, String actor1Id, String actor2Id,
+    public ImportModel.EventItem event(GdeltRow row, ImportModel.EventType type, String actor1Id, String actor2Id,
             String placeId) {
         List<ImportModel.Participant> participants = new ArrayList<>(2);
         if (actor1Id != null) {
@@ -124,7 +123,7 @@ public final class GdeltMapping {
     }
 
     /** "United States (DALLAS) — Use unconventional violence — Russia". */
-    String title(GdeltRow row, EventsModel.EventType type) {
+    String title(GdeltRow row, ImportModel.EventType type) {
         List<String> parts = new ArrayList<>(3);
         if (row.actor1() != null) {
             parts.add(display(row.actor1()));
@@ -210,7 +209,7 @@ public final class GdeltMapping {
      * GDELT's counts and tone; its Goldstein and QuadClass only where they disagree with the catalogue
      * (the event's own goldstein/quadClass come from the catalogue entry of its code).
      */
-    static Map<String, Double> metrics(GdeltRow row, EventsModel.EventType type) {
+    static Map<String, Double> metrics(GdeltRow row, ImportModel.EventType type) {
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("numMentions", (double) row.numMentions());
         m.put("numSources", (double) row.numSources());

@@ -1,15 +1,10 @@
-package org.parley.gateway.importer;
+package org.parley.importer;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,15 +21,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.gateway.Fixtures;
 import org.parley.gateway.e2e.E2eServices;
-import org.parley.gateway.importer.cli.ImportCli;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.smallrye.jwt.build.Jwt;
 
 /**
- * The GDELT import over the three real services ({@link E2eServices}): the real 2.0 sample, 1.0 layouts,
- * injected bad lines, re-imports and a CLI process killed mid-way. Each test gives its rows fresh
+ * The GDELT import over the real services ({@link E2eServices}; the importer writes to actors-service and
+ * events-service, the results are read back through the gateway): the real 2.0 sample, 1.0 layouts,
+ * injected bad lines, re-imports and an import process killed mid-way. Each run is the packaged importer
+ * ({@link ImporterJar}) as {@code bin/parley import} starts it. Each test gives its rows fresh
  * GLOBALEVENTIDs (and, where it counts events, a day of its own), so tests do not see each other's rows.
  */
 @ExtendWith(E2eServices.class)
@@ -43,24 +38,10 @@ class GdeltImportIT {
     @TempDir
     Path tmp;
 
-    /** Runs the CLI in this JVM against the e2e gateway, signing its token with the dev key. */
-    private Run cli(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        ImportCli cli = new ImportCli(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), cliEnv());
+    private ImporterJar.Run cli(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--report-dir", tmp.resolve("reports").toString(), "--progress", "plain"));
-        int status = cli.run(all.toArray(String[]::new));
-        return new Run(status, cli.totals(), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private record Run(int status, ImportCli.Totals totals, String out, String err) {
-    }
-
-    private static Map<String, String> cliEnv() {
-        return Map.of("PARLEY_GATEWAY_URL", E2eServices.services().gatewayUrl(),
-                "PARLEY_JWT_KEY", E2eServices.services().devPrivateKey().toString());
+        return ImporterJar.run(tmp, all);
     }
 
     private List<String> report(String name) throws Exception {
@@ -114,7 +95,7 @@ class GdeltImportIT {
         Path file = GdeltFiles.write(tmp, "sample-fresh.CSV",
                 GdeltFiles.fresh(GdeltFiles.sample(), GdeltFiles.freshOffset(), day));
 
-        Run first = cli(file.toString());
+        ImporterJar.Run first = cli(file.toString());
         assertEquals(0, first.status(), first.err());
         assertEquals(GdeltFiles.SAMPLE_ROWS, first.totals().rows());
         assertEquals(GdeltFiles.SAMPLE_ROWS, first.totals().imported() + first.totals().rejected(), first.out());
@@ -124,7 +105,7 @@ class GdeltImportIT {
         assertEquals(first.totals().imported(), eventsOn(day));
         assertTrue(first.out().contains(String.format(java.util.Locale.ROOT, "imported:   %,d", first.totals().imported())), first.out());
 
-        Run again = cli(file.toString());
+        ImporterJar.Run again = cli(file.toString());
         assertEquals(0, again.status(), again.err());
         assertEquals(0, again.totals().imported());
         assertEquals(first.totals().imported(), again.totals().duplicates());
@@ -139,10 +120,10 @@ class GdeltImportIT {
         Path first = GdeltFiles.write(tmp, "first.CSV", rows.subList(0, 1500));
         Path second = GdeltFiles.write(tmp, "second.CSV", rows.subList(1000, rows.size()));
 
-        assertEquals(new ImportCli.Totals(1500, 1500, 0, 0), cli(first.toString()).totals());
-        Run overlapping = cli(second.toString());
+        assertEquals(new ImportSummary(1500, 1500, 0, 0), cli(first.toString()).totals());
+        ImporterJar.Run overlapping = cli(second.toString());
         assertEquals(0, overlapping.status(), overlapping.err());
-        assertEquals(new ImportCli.Totals(rows.size() - 1000, rows.size() - 1500, 500, 0), overlapping.totals());
+        assertEquals(new ImportSummary(rows.size() - 1000, rows.size() - 1500, 500, 0), overlapping.totals());
         assertEquals(rows.size(), eventsOn(day));
     }
 
@@ -150,7 +131,7 @@ class GdeltImportIT {
     void knownRowsComeOutRightThroughGraphQL() {
         // The unmodified sample (its real GLOBALEVENTIDs): importing it twice in one run is harmless.
         Path file = GdeltFiles.write(tmp, GdeltFiles.SAMPLE, GdeltFiles.sample());
-        Run run = cli(file.toString());
+        ImporterJar.Run run = cli(file.toString());
         assertEquals(0, run.status(), run.err());
 
         // 881992818: USA "DALLAS" → RUS "RUSSIA", 180, in Dallas: the states, CAMEO's names.
@@ -245,13 +226,13 @@ class GdeltImportIT {
         GdeltFiles.write(dir, "b-backfile.csv", backfile);
 
         // a forced format that does not fit rejects every line, saying why
-        Run forced = cli(dir.resolve("a-daily.CSV").toString(), "--format", "v2");
+        ImporterJar.Run forced = cli(dir.resolve("a-daily.CSV").toString(), "--format", "v2");
         assertEquals(0, forced.status(), forced.err());
         assertEquals(150, forced.totals().rejected());
         assertTrue(report("a-daily.CSV").get(1).endsWith(",wrong column count: 58 (format v2 needs 61)"),
                 report("a-daily.CSV").get(1));
 
-        Run run = cli(dir.toString());
+        ImporterJar.Run run = cli(dir.toString());
         assertEquals(0, run.status(), run.err());
         assertEquals(300, run.totals().rows());
         assertEquals(0, run.totals().rejected(), run.out());
@@ -295,7 +276,7 @@ class GdeltImportIT {
         }
         Path file = GdeltFiles.write(tmp, "injected.CSV", lines);
 
-        Run run = cli(file.toString(), "--chunk-lines", "700");
+        ImporterJar.Run run = cli(file.toString(), "--chunk-lines", "700");
         assertEquals(0, run.status(), run.err());
         assertEquals(GdeltFiles.SAMPLE_ROWS + 5, run.totals().rows());
         assertEquals(GdeltFiles.SAMPLE_ROWS, run.totals().imported(), run.out());
@@ -319,13 +300,8 @@ class GdeltImportIT {
             lines.addAll(GdeltFiles.fresh(GdeltFiles.sample(), offset + copy * 10_000_000L, day));
         }
         Path file = GdeltFiles.write(tmp, "three-copies.CSV", lines);
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", Path.of("target", "classes").toAbsolutePath().toString(),
-                ImportCli.class.getName(), file.toString(), "--chunk-lines", "50", "--parallel", "1",
-                "--report-dir", tmp.resolve("killed").toString())
-                .redirectErrorStream(true).redirectOutput(tmp.resolve("killed.log").toFile());
-        builder.environment().putAll(cliEnv());
-        Process process = builder.start();
+        Process process = ImporterJar.start(List.of(file.toString(), "--chunk-lines", "50", "--parallel", "1",
+                "--report-dir", tmp.resolve("killed").toString()), tmp.resolve("killed.log"));
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         long before = 0;
         while (before == 0 && System.nanoTime() < deadline && process.isAlive()) {
@@ -339,41 +315,12 @@ class GdeltImportIT {
                 "the import should have been killed half-way, but " + atKill + " events were there\n"
                         + Files.readString(tmp.resolve("killed.log")));
 
-        Run rerun = cli(file.toString());
+        ImporterJar.Run rerun = cli(file.toString());
         assertEquals(0, rerun.status(), rerun.err());
         assertEquals(lines.size(), rerun.totals().rows());
         assertEquals(0, rerun.totals().rejected(), rerun.out());
         assertTrue(rerun.totals().duplicates() >= atKill, rerun.out());
         assertEquals(lines.size(), rerun.totals().imported() + rerun.totals().duplicates());
         assertEquals(lines.size(), eventsOn(day));
-    }
-
-    @Test
-    void theEndpointNeedsAdminOrEditorAndChecksItsParameters() {
-        String line = GdeltFiles.sample().get(0);
-        String base = E2eServices.services().gatewayUrl();
-        given().baseUri(base).contentType(ContentType.TEXT).body(line).post("/admin/import/gdelt")
-                .then().statusCode(401).contentType("application/problem+json");
-        given().baseUri(base).contentType(ContentType.TEXT).body(line).header("Authorization", "Bearer " + token("reader"))
-                .post("/admin/import/gdelt").then().statusCode(403).contentType("application/problem+json");
-        given().baseUri(base).contentType(ContentType.TEXT).body(line).header("Authorization", "Bearer " + token("editor"))
-                .queryParam("format", "v3").post("/admin/import/gdelt")
-                .then().statusCode(400).body("violations[0].field", is("format"));
-        given().baseUri(base).contentType(ContentType.TEXT).body((line + "\n").repeat(1001))
-                .header("Authorization", "Bearer " + token("admin")).post("/admin/import/gdelt")
-                .then().statusCode(400).body("detail", containsString("at most 1000 lines"));
-        // a reader's rows: one line, with its line number from firstLine
-        String bad = "1\t2";
-        given().baseUri(base).contentType(ContentType.TEXT).body(bad).header("Authorization", "Bearer " + token("admin"))
-                .queryParam("file", "x.CSV").queryParam("firstLine", 41).post("/admin/import/gdelt")
-                .then().statusCode(200).body("rows", is(1)).body("imported", is(0))
-                .body("rejected[0].line", is(41)).body("rejected[0].reason", containsString("wrong column count: 2"));
-    }
-
-    private static String token(String role) {
-        String signed = Jwt.issuer("parley").upn("import-it@parley").groups(Set.of(role))
-                .expiresIn(Duration.ofMinutes(5)).sign(E2eServices.services().devPrivateKey().toString());
-        assertNotNull(signed);
-        return signed;
     }
 }

@@ -1,4 +1,4 @@
-package org.parley.gateway.importer;
+package org.parley.importer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.parley.gateway.client.EventsModel;
 
 class GdeltMappingTest {
 
@@ -83,7 +82,7 @@ class GdeltMappingTest {
                 Instant.parse("2019-10-24T14:30:00Z"), url);
     }
 
-    private static final EventsModel.EventType VIOLENCE = new EventsModel.EventType("180",
+    private static final ImportModel.EventType VIOLENCE = new ImportModel.EventType("180",
             "Use unconventional violence, not specified below", "18", 4, -9.0);
 
     @Test

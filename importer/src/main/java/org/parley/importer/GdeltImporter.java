@@ -1,4 +1,4 @@
-package org.parley.gateway.importer;
+package org.parley.importer;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,17 +11,11 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-import org.parley.gateway.client.EventsClient;
-import org.parley.gateway.client.EventsModel;
-
 import io.smallrye.mutiny.Uni;
 
 /**
  * Imports one chunk of GDELT lines with a fixed number of backend calls, whatever its size: the
- * catalogue (cached), one actors resolve, one places resolve, one events batch (the batch is one
+ * catalogue (read once per run), one actors resolve, one places resolve, one events batch (the batch is one
  * transaction in events-service, so a chunk's events are written all or nothing). Resolve is
  * idempotent and the batch skips GLOBALEVENTIDs already recorded, so sending a chunk again — after a
  * crash, or in an overlapping file — converges to the same state.
@@ -32,48 +26,41 @@ import io.smallrye.mutiny.Uni;
  * with the backend's reason and the call is repeated without them, so one odd row never costs the
  * chunk.
  */
-@ApplicationScoped
-public class GdeltImporter {
+public final class GdeltImporter {
 
     /** The bulk endpoints' limit per call (actors-service and events-service READMEs). */
     static final int MAX_ITEMS = 1000;
     private static final int MAX_ROUNDS = 3;
     private static final Pattern ITEM_INDEX = Pattern.compile("^items\\[(\\d+)]");
 
-    private final EventsClient events;
-    private final ActorsImportApi actorsApi;
-    private final EventsImportApi eventsApi;
+    private final Services services;
+    /** events-service's catalogue by code, read once per run. */
+    private final Map<String, ImportModel.EventType> types;
     private final GdeltMapping mapping = new GdeltMapping(Countries.get());
 
-    public GdeltImporter(EventsClient events, @RestClient ActorsImportApi actorsApi,
-            @RestClient EventsImportApi eventsApi) {
-        this.events = events;
-        this.actorsApi = actorsApi;
-        this.eventsApi = eventsApi;
+    public GdeltImporter(Services services, List<ImportModel.EventType> catalogue) {
+        this.services = services;
+        Map<String, ImportModel.EventType> byCode = new HashMap<>();
+        catalogue.forEach(t -> byCode.put(t.code(), t));
+        this.types = Map.copyOf(byCode);
     }
 
     /** Imports {@code lines}; line {@code i} of the list is line {@code firstLine + i} of {@code file}. */
     public Uni<ImportModel.ImportReport> importLines(String file, long firstLine, GdeltFormat format,
             List<String> lines) {
-        return events.eventTypes()
-                .onFailure().transform(t -> ImportFailure.backend(EventsClient.SERVICE, t))
-                .flatMap(catalogue -> {
-                    Map<String, EventsModel.EventType> types = new HashMap<>();
-                    catalogue.forEach(t -> types.put(t.code(), t));
-                    Chunk chunk = new Chunk(file, firstLine, lines.size());
-                    GdeltLineParser parser = new GdeltLineParser(types.keySet(), format);
-                    for (int i = 0; i < lines.size(); i++) {
-                        GdeltLineParser.Result r = parser.parse(lines.get(i), firstLine + i);
-                        if (r.accepted()) {
-                            chunk.rows.add(r.row());
-                        } else {
-                            chunk.reject(r.lineNumber(), r.reason());
-                        }
-                    }
-                    return resolveActors(chunk)
-                            .flatMap(actorIds -> resolvePlaces(chunk)
-                                    .flatMap(placeIds -> record(chunk, types, actorIds, placeIds)));
-                });
+        Chunk chunk = new Chunk(file, firstLine, lines.size());
+        GdeltLineParser parser = new GdeltLineParser(types.keySet(), format);
+        for (int i = 0; i < lines.size(); i++) {
+            GdeltLineParser.Result r = parser.parse(lines.get(i), firstLine + i);
+            if (r.accepted()) {
+                chunk.rows.add(r.row());
+            } else {
+                chunk.reject(r.lineNumber(), r.reason());
+            }
+        }
+        return resolveActors(chunk)
+                .flatMap(actorIds -> resolvePlaces(chunk)
+                        .flatMap(placeIds -> record(chunk, actorIds, placeIds)));
     }
 
     /** The rows of one request and what became of them. */
@@ -108,8 +95,7 @@ public class GdeltImporter {
                 }
             }
         }
-        return resolveAll(chunk, users, items -> actorsApi.resolveActors(new ImportModel.ActorResolveRequest(items)),
-                "actors-service", "actor");
+        return resolveAll(chunk, users, services::resolveActors, Services.ACTORS, "actor");
     }
 
     private Uni<Map<ImportModel.PlaceItem, String>> resolvePlaces(Chunk chunk) {
@@ -120,8 +106,7 @@ public class GdeltImporter {
                 users.computeIfAbsent(place, k -> new ArrayList<>()).add(row.lineNumber());
             }
         }
-        return resolveAll(chunk, users, items -> eventsApi.resolvePlaces(new ImportModel.PlaceResolveRequest(items)),
-                EventsClient.SERVICE, "place");
+        return resolveAll(chunk, users, services::resolvePlaces, Services.EVENTS, "place");
     }
 
     /** Resolves distinct items in calls of ≤ 1000, one after the other; ids by item. */
@@ -151,8 +136,7 @@ public class GdeltImporter {
         return done.map(x -> ids);
     }
 
-    private Uni<ImportModel.ImportReport> record(Chunk chunk, Map<String, EventsModel.EventType> types,
-            Map<ImportModel.ActorItem, String> actorIds, Map<ImportModel.PlaceItem, String> placeIds) {
+    private Uni<ImportModel.ImportReport> record(Chunk chunk, Map<ImportModel.ActorItem, String> actorIds, Map<ImportModel.PlaceItem, String> placeIds) {
         List<GdeltRow> rows = chunk.live();
         List<ImportModel.EventItem> items = new ArrayList<>(rows.size());
         for (GdeltRow row : rows) {
@@ -162,9 +146,8 @@ public class GdeltImporter {
             items.add(mapping.event(row, types.get(row.eventCode()), a1, a2,
                     place == null ? null : placeIds.get(place)));
         }
-        // ≤ 1000 lines per request (ImportResource), so this is a single batch: one transaction.
-        return callDropping(items,
-                list -> eventsApi.recordEvents(new ImportModel.EventBatchRequest(list)), EventsClient.SERVICE)
+        // ≤ 1000 lines per chunk (the command's limit), so this is a single batch: one transaction.
+        return callDropping(items, services::recordEvents, Services.EVENTS)
                 .map(attempt -> {
                     attempt.dropped().forEach((index, reason) -> chunk.reject(rows.get(index).lineNumber(),
                             "event refused by events-service: " + reason));

@@ -1,4 +1,4 @@
-package org.parley.gateway.importer;
+package org.parley.importer;
 
 import java.io.IOException;
 import java.io.InputStream;

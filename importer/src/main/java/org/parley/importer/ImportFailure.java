@@ -1,4 +1,4 @@
-package org.parley.gateway.importer;
+package org.parley.importer;
 
 import java.util.List;
 import java.util.concurrent.TimeoutException;
@@ -6,18 +6,17 @@ import java.util.concurrent.TimeoutException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
-import org.parley.gateway.client.BackendException;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * Why an import request failed as a whole (the rows of a chunk are then not reported: the client may
- * send the chunk again, which is safe because resolve and the batch skip are idempotent). Becomes an
- * {@code application/problem+json} answer; never carries a class name or a stack trace.
+ * Why a chunk failed as a whole (its rows are then not reported: sending the chunk again is safe, because
+ * resolve and the batch skip are idempotent): a service unavailable ({@link #retryable()}) or refusing
+ * the chunk in a way that cannot be pinned to rows. The message never carries a class name or a stack
+ * trace.
  */
 public final class ImportFailure extends RuntimeException {
 
-    /** The problem+json body of the Parley services (and of this endpoint). */
+    /** The problem+json body of the Parley services. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Problem(String type, String title, int status, String detail, List<Violation> violations,
             Boolean retryable) {
@@ -27,49 +26,32 @@ public final class ImportFailure extends RuntimeException {
     }
 
     private final int status;
-    private final String type;
-    private final String title;
-    private final List<Violation> violations;
     private final boolean retryable;
 
-    private ImportFailure(int status, String type, String title, String detail, List<Violation> violations,
-            boolean retryable) {
+    private ImportFailure(int status, String detail, boolean retryable) {
         super(detail, null, false, false);
         this.status = status;
-        this.type = type;
-        this.title = title;
-        this.violations = violations == null ? List.of() : List.copyOf(violations);
         this.retryable = retryable;
     }
 
-    public static ImportFailure badRequest(String field, String message) {
-        return new ImportFailure(400, "urn:parley:problem:validation", "Invalid import request",
-                field + ": " + message, List.of(new Violation(field, message)), false);
-    }
-
-    public static ImportFailure unauthenticated(String detail) {
-        return new ImportFailure(401, "urn:parley:problem:unauthenticated", "Unauthenticated", detail, null, false);
-    }
-
-    public static ImportFailure forbidden(String detail) {
-        return new ImportFailure(403, "urn:parley:problem:forbidden", "Forbidden", detail, null, false);
-    }
-
-    /** A backend could not serve the chunk: 503 when asking again may help, else 502. */
+    /**
+     * A service could not serve the chunk: 503 when asking again may help, 401/403 when it refused the
+     * token, else 502 (it refused the chunk as a whole).
+     */
     public static ImportFailure backend(String service, Throwable failure) {
         Throwable t = failure;
         while (t != null) {
             if (t instanceof ImportFailure f) {
                 return f;
             }
-            if (t instanceof BackendException b) {
-                return b.retryable() ? unavailable(service, b.detail()) : badGateway(service, b.detail());
-            }
             if (t instanceof WebApplicationException web) {
                 int status = web.getResponse().getStatus();
                 Problem p = problemOf(web);
                 String detail = service + " answered " + status
                         + (p != null && p.detail() != null ? ": " + p.detail() : "");
+                if (status == 401 || status == 403) {
+                    return new ImportFailure(status, detail, false); // the token: nothing a retry changes
+                }
                 return status >= 500 || status == 408 || status == 429 ? unavailable(service, detail)
                         : badGateway(service, detail);
             }
@@ -83,13 +65,11 @@ public final class ImportFailure extends RuntimeException {
     }
 
     private static ImportFailure unavailable(String service, String detail) {
-        return new ImportFailure(503, "urn:parley:problem:upstream-unavailable", "Upstream unavailable",
-                detail.startsWith(service) ? detail : service + ": " + detail, null, true);
+        return new ImportFailure(503, detail.startsWith(service) ? detail : service + ": " + detail, true);
     }
 
     private static ImportFailure badGateway(String service, String detail) {
-        return new ImportFailure(502, "urn:parley:problem:upstream-rejected", "Upstream rejected the import",
-                detail.startsWith(service) ? detail : service + ": " + detail, null, false);
+        return new ImportFailure(502, detail.startsWith(service) ? detail : service + ": " + detail, false);
     }
 
     /** The problem body of a backend's 4xx/5xx answer, or null when there is none or it is unreadable. */
@@ -124,8 +104,8 @@ public final class ImportFailure extends RuntimeException {
         return status;
     }
 
-    public Problem problem() {
-        return new Problem(type, title, status, getMessage(), violations.isEmpty() ? null : violations,
-                status >= 500 ? retryable : null);
+    /** Whether sending the same chunk again may help (the service was unavailable, not refusing). */
+    public boolean retryable() {
+        return retryable;
     }
 }

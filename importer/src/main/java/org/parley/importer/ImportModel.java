@@ -1,4 +1,4 @@
-package org.parley.gateway.importer;
+package org.parley.importer;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,16 +10,16 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * JSON shapes of the bulk endpoints the import uses (actors-service and events-service READMEs) and of
- * the import endpoint's own answer. Registered for reflection because Jackson reads and writes them in
- * a native image too (nested types are not all reachable from the REST signatures).
+ * JSON shapes of the services' endpoints the import uses (actors-service and events-service READMEs) and
+ * of one chunk's outcome. Registered for reflection because Jackson reads and writes them in a native
+ * image too (nested types are not all reachable from the REST signatures).
  */
 @RegisterForReflection(targets = { ImportModel.ActorItem.class, ImportModel.ActorResolveRequest.class,
         ImportModel.PlaceItem.class, ImportModel.PlaceResolveRequest.class, ImportModel.Resolved.class,
         ImportModel.ResolveResult.class, ImportModel.Participant.class, ImportModel.Source.class,
         ImportModel.EventItem.class, ImportModel.EventBatchRequest.class, ImportModel.EventBatchResult.class,
-        ImportModel.Rejection.class, ImportModel.ImportReport.class, ImportFailure.Problem.class,
-        ImportFailure.Violation.class })
+        ImportModel.EventType.class, ImportModel.FeedProgress.class, ImportModel.FeedProgressUpdate.class,
+        ImportFailure.Problem.class, ImportFailure.Violation.class })
 public final class ImportModel {
 
     private ImportModel() {
@@ -67,6 +67,22 @@ public final class ImportModel {
     }
 
     public record EventBatchResult(int inserted, int skipped, List<String> ids) {
+    }
+
+    /** events-service's CAMEO catalogue entry ({@code GET /event-types}). */
+    public record EventType(String code, String name, String rootCode, Integer quadClass, Double goldstein) {
+    }
+
+    /** events-service's {@code GET /imports/{feed}}: the last file of a feed imported completely. */
+    public record FeedProgress(String feed, String lastFile, long version, Instant updatedAt) {
+    }
+
+    /**
+     * events-service's {@code PUT /imports/{feed}}: move on to {@code lastFile} if the record is still at
+     * {@code version} (null: there is none yet); 409 otherwise.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FeedProgressUpdate(String lastFile, Long version) {
     }
 
     /** A line that was not imported, and why. */
