@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.parley.importer.GdeltFormat;
 import org.parley.importer.GdeltImporter;
 import org.parley.importer.ImportFailure;
+import org.parley.importer.ImporterConfig;
 import org.parley.importer.ImportModel;
 import org.parley.importer.Services;
 import org.parley.importer.follow.FeedFollower;
@@ -46,15 +47,15 @@ public class ImportCommand implements Callable<Integer> {
             description = "the files' layout; auto: by column count (61: 2.0, 58: 1.0 daily, 57: 1.0 back file)")
     String format;
 
-    @Option(names = "--actors-url", defaultValue = "${env:PARLEY_ACTORS_URL:-http://localhost:8081}",
-            description = "actors-service (default $PARLEY_ACTORS_URL or ${DEFAULT-VALUE})")
+    @Option(names = "--actors-url",
+            description = "actors-service (default $PARLEY_ACTORS_URL, else http://localhost:8081)")
     URI actorsUrl;
 
-    @Option(names = "--events-url", defaultValue = "${env:PARLEY_EVENTS_URL:-http://localhost:8082}",
-            description = "events-service (default $PARLEY_EVENTS_URL or ${DEFAULT-VALUE})")
+    @Option(names = "--events-url",
+            description = "events-service (default $PARLEY_EVENTS_URL, else http://localhost:8082)")
     URI eventsUrl;
 
-    @Option(names = "--token", defaultValue = "${env:PARLEY_TOKEN}",
+    @Option(names = "--token",
             description = "a bearer token sent to both services, for services that check an importer role"
                     + " (default $PARLEY_TOKEN; none when empty)")
     String token;
@@ -95,15 +96,23 @@ public class ImportCommand implements Callable<Integer> {
     CommandSpec spec;
 
     private final Services services;
+    private final ImporterConfig config;
 
-    public ImportCommand(Services services) {
+    public ImportCommand(Services services, ImporterConfig config) {
         this.services = services;
+        this.config = config;
     }
 
     @Override
     public Integer call() {
         GdeltFormat forced = checkOptions();
-        services.connect(actorsUrl, eventsUrl, token);
+        if (actorsUrl == null) {
+            actorsUrl = config.actorsUrl();
+        }
+        if (eventsUrl == null) {
+            eventsUrl = config.eventsUrl();
+        }
+        services.connect(actorsUrl, eventsUrl, token != null ? token : config.token().orElse(null));
         List<ImportModel.EventType> catalogue;
         try {
             catalogue = services.eventTypes().await().indefinitely();
