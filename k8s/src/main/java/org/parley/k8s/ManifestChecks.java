@@ -142,11 +142,11 @@ public final class ManifestChecks {
                 }
                 boolean init = w.template().getSpec().getInitContainers() != null
                         && w.template().getSpec().getInitContainers().contains(c);
-                if (!init && (c.getStartupProbe() == null || c.getLivenessProbe() == null
+                if (!init && !w.runsToCompletion() && (c.getStartupProbe() == null || c.getLivenessProbe() == null
                         || c.getReadinessProbe() == null)) {
                     problems.add(where + ": needs startup, liveness and readiness probes");
                 }
-                if (apps.containsKey(c.getName()) && (c.getLifecycle() == null || c.getLifecycle().getPreStop() == null)) {
+                if (apps.containsKey(c.getName()) && !w.runsToCompletion() && (c.getLifecycle() == null || c.getLifecycle().getPreStop() == null)) {
                     problems.add(where + ": needs a preStop pause so endpoints drain before shutdown");
                 }
             }
@@ -159,6 +159,9 @@ public final class ManifestChecks {
     public List<String> selectors() {
         List<String> problems = new ArrayList<>();
         for (Workload w : workloads) {
+            if (w.runsToCompletion()) {
+                continue; // a CronJob makes its Jobs' pods itself; nothing selects them
+            }
             if (Selectors.isEmpty(w.selector())) {
                 problems.add(w.describe() + ": spec.selector is empty");
             } else if (!Selectors.matches(w.selector(), w.podLabels())) {
@@ -249,7 +252,8 @@ public final class ManifestChecks {
                 probes.put("startupProbe", c.getStartupProbe());
                 probes.put("livenessProbe", c.getLivenessProbe());
                 probes.put("readinessProbe", c.getReadinessProbe());
-                AppConfig app = apps.get(c.getName());
+                // A job's application (the importer) listens on nothing: its port and probes do not apply.
+                AppConfig app = w.runsToCompletion() ? null : apps.get(c.getName());
                 Integer appPort = app == null ? null : effectiveHttpPort(w, c, app);
                 if (app != null) {
                     Optional<ContainerPort> http = ports(c).stream().filter(p -> "http".equals(p.getName())).findFirst();

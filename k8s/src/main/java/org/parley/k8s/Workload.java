@@ -11,8 +11,12 @@ import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 
-/** A Deployment or StatefulSet, seen through what the checks need: its pods. */
+/**
+ * A Deployment, StatefulSet or CronJob, seen through what the checks need: its pods. A CronJob's pods
+ * run to completion: they have no selector, serve nothing and need no probes ({@link #runsToCompletion()}).
+ */
 public record Workload(HasMetadata resource, LabelSelector selector, PodTemplateSpec template, Integer replicas,
         List<PersistentVolumeClaim> claimTemplates) {
 
@@ -26,9 +30,17 @@ public record Workload(HasMetadata resource, LabelSelector selector, PodTemplate
                 workloads.add(new Workload(s, s.getSpec().getSelector(), s.getSpec().getTemplate(),
                         s.getSpec().getReplicas(), s.getSpec().getVolumeClaimTemplates() == null ? List.of()
                                 : s.getSpec().getVolumeClaimTemplates()));
+            } else if (r instanceof CronJob c) {
+                workloads.add(new Workload(c, null, c.getSpec().getJobTemplate().getSpec().getTemplate(), null,
+                        List.of()));
             }
         }
         return workloads;
+    }
+
+    /** A job's pods (a CronJob's): they finish, so probes, selectors and Services do not apply. */
+    public boolean runsToCompletion() {
+        return resource instanceof CronJob;
     }
 
     public String name() {

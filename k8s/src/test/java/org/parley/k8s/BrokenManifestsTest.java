@@ -50,7 +50,11 @@ class BrokenManifestsTest {
                 broken("privilege-escalation", o -> o.checks().security(),
                         "Deployment gateway container gateway: securityContext.allowPrivilegeEscalation must be false"),
                 broken("pdb-blocks-drains", o -> o.checks().selectors(),
-                        "minAvailable 1 with 1 replica(s) of Deployment gateway blocks every node drain"));
+                        "minAvailable 1 with 1 replica(s) of Deployment gateway blocks every node drain"),
+                broken("importer-writable-root", o -> o.checks().security(),
+                        "CronJob importer container importer: securityContext.readOnlyRootFilesystem must be true"),
+                broken("importer-misspelt-setting", o -> o.checks().applicationSettings(),
+                        "CronJob importer container importer: sets PARLEY_ACTOR_URL"));
     }
 
     private static Arguments broken(String fixture, Function<Overlay, List<String>> check, String expected) {

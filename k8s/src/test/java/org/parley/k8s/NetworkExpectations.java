@@ -8,7 +8,8 @@ import org.parley.k8s.NetworkPolicies.Peer;
 
 /**
  * Who may talk to whom in Parley, evaluated against an overlay's NetworkPolicies: only the gateway
- * reaches the services, only the services reach PostgreSQL, front ends reach only the gateway.
+ * and the importer reach the services, only the services reach PostgreSQL, front ends reach only the
+ * gateway.
  */
 final class NetworkExpectations {
 
@@ -26,6 +27,7 @@ final class NetworkExpectations {
         Peer gateway = Peer.pod(overlay.workload("gateway"));
         Peer actors = Peer.pod(overlay.workload("actors-service"));
         Peer events = Peer.pod(overlay.workload("events-service"));
+        Peer importer = Peer.pod(overlay.workload("importer"));
         Peer ingressController = Peer.podIn("ingress-nginx", Map.of("app.kubernetes.io/name", "ingress-nginx"));
         Peer dns = Peer.podIn("kube-system", Map.of("k8s-app", "kube-dns"));
 
@@ -47,7 +49,14 @@ final class NetworkExpectations {
                 new Case(gateway, actorsDb, 5432, false),
                 new Case(gateway, eventsDb, 5432, false),
                 new Case(gateway, dns, 53, true),
-                new Case(actors, dns, 53, true));
+                new Case(actors, dns, 53, true),
+                new Case(importer, actors, 8081, true),
+                new Case(importer, events, 8082, true),
+                new Case(importer, gateway, 8080, false),
+                new Case(importer, actorsDb, 5432, false),
+                new Case(importer, eventsDb, 5432, false),
+                new Case(importer, dns, 53, true),
+                new Case(ingressController, importer, 8080, false));
         cases = new ArrayList<>(cases);
         for (Peer database : List.of(actorsDb, eventsDb)) {
             if (database.namespace() != null) {

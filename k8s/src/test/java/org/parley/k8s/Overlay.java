@@ -17,6 +17,8 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 record Overlay(String dir, List<HasMetadata> resources, List<String> parseProblems, ManifestChecks checks) {
 
     static final List<String> APPS = List.of("gateway", "actors-service", "events-service");
+    /** Applications that run to completion (CronJobs): checked like the others, minus ports and probes. */
+    static final List<String> JOBS = List.of("importer");
 
     static Overlay render(String dir) {
         Manifests.Parsed parsed = Manifests.parse(Kustomize.render(Path.of(dir)));
@@ -28,6 +30,7 @@ record Overlay(String dir, List<HasMetadata> resources, List<String> parseProble
     static Map<String, AppConfig> apps() {
         Map<String, AppConfig> apps = new LinkedHashMap<>();
         APPS.forEach(app -> apps.put(app, AppConfig.load(Path.of("..", app))));
+        JOBS.forEach(app -> apps.put(app, AppConfig.load(Path.of("..", app))));
         return apps;
     }
 

@@ -26,6 +26,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
@@ -65,6 +66,20 @@ class OverlaysTest {
             assertNotNull(Manifests.byName(o.resources(), Service.class).get(app), app + " has a Service");
             assertEquals(app, o.workload(app).containers().get(0).getName());
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void runsTheImporterAsACronJobFollowingGdeltOneRoundAtATime(String dir) {
+        Overlay o = overlay(dir);
+        CronJob importer = Manifests.byName(o.resources(), CronJob.class).get("importer");
+        assertNotNull(importer, dir + " renders the importer's CronJob");
+        assertEquals("*/15 * * * *", importer.getSpec().getSchedule());
+        assertEquals("Forbid", importer.getSpec().getConcurrencyPolicy());
+        Container c = o.workload("importer").containers().get(0);
+        assertEquals("importer", c.getName());
+        assertTrue(c.getArgs().containsAll(List.of("--follow", "--once")), c.getArgs().toString());
+        assertEquals("Never", importer.getSpec().getJobTemplate().getSpec().getTemplate().getSpec().getRestartPolicy());
     }
 
     @ParameterizedTest(name = "{0}")

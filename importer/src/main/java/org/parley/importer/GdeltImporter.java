@@ -1,0 +1,220 @@
+package org.parley.importer;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Imports one chunk of GDELT lines with a fixed number of backend calls, whatever its size: the
+ * catalogue (read once per run), one actors resolve, one places resolve, one events batch (the batch is one
+ * transaction in events-service, so a chunk's events are written all or nothing). Resolve is
+ * idempotent and the batch skips GLOBALEVENTIDs already recorded, so sending a chunk again — after a
+ * crash, or in an overlapping file — converges to the same state.
+ *
+ * <p>
+ * Rows are checked before anything is sent ({@link GdeltLineParser}, {@link GdeltMapping}); should a
+ * backend still refuse an item (400 with {@code items[i]} violations), the rows behind it are rejected
+ * with the backend's reason and the call is repeated without them, so one odd row never costs the
+ * chunk.
+ */
+public final class GdeltImporter {
+
+    /** The bulk endpoints' limit per call (actors-service and events-service READMEs). */
+    static final int MAX_ITEMS = 1000;
+    private static final int MAX_ROUNDS = 3;
+    private static final Pattern ITEM_INDEX = Pattern.compile("^items\\[(\\d+)]");
+
+    private final Services services;
+    /** events-service's catalogue by code, read once per run. */
+    private final Map<String, ImportModel.EventType> types;
+    private final GdeltMapping mapping = new GdeltMapping(Countries.get());
+
+    public GdeltImporter(Services services, List<ImportModel.EventType> catalogue) {
+        this.services = services;
+        Map<String, ImportModel.EventType> byCode = new HashMap<>();
+        catalogue.forEach(t -> byCode.put(t.code(), t));
+        this.types = Map.copyOf(byCode);
+    }
+
+    /** Imports {@code lines}; line {@code i} of the list is line {@code firstLine + i} of {@code file}. */
+    public Uni<ImportModel.ImportReport> importLines(String file, long firstLine, GdeltFormat format,
+            List<String> lines) {
+        Chunk chunk = new Chunk(file, firstLine, lines.size());
+        GdeltLineParser parser = new GdeltLineParser(types.keySet(), format);
+        for (int i = 0; i < lines.size(); i++) {
+            GdeltLineParser.Result r = parser.parse(lines.get(i), firstLine + i);
+            if (r.accepted()) {
+                chunk.rows.add(r.row());
+            } else {
+                chunk.reject(r.lineNumber(), r.reason());
+            }
+        }
+        return resolveActors(chunk)
+                .flatMap(actorIds -> resolvePlaces(chunk)
+                        .flatMap(placeIds -> record(chunk, actorIds, placeIds)));
+    }
+
+    /** The rows of one request and what became of them. */
+    private static final class Chunk {
+        final String file;
+        final long firstLine;
+        final int size;
+        final List<GdeltRow> rows = new ArrayList<>();
+        final Map<Long, String> rejected = new HashMap<>();
+
+        Chunk(String file, long firstLine, int size) {
+            this.file = file;
+            this.firstLine = firstLine;
+            this.size = size;
+        }
+
+        void reject(long line, String reason) {
+            rejected.putIfAbsent(line, reason);
+        }
+
+        List<GdeltRow> live() {
+            return rows.stream().filter(r -> !rejected.containsKey(r.lineNumber())).toList();
+        }
+    }
+
+    private Uni<Map<ImportModel.ActorItem, String>> resolveActors(Chunk chunk) {
+        Map<ImportModel.ActorItem, List<Long>> users = new LinkedHashMap<>();
+        for (GdeltRow row : chunk.live()) {
+            for (GdeltRow.Actor a : new GdeltRow.Actor[] { row.actor1(), row.actor2() }) {
+                if (a != null) {
+                    users.computeIfAbsent(mapping.actor(a), k -> new ArrayList<>()).add(row.lineNumber());
+                }
+            }
+        }
+        return resolveAll(chunk, users, services::resolveActors, Services.ACTORS, "actor");
+    }
+
+    private Uni<Map<ImportModel.PlaceItem, String>> resolvePlaces(Chunk chunk) {
+        Map<ImportModel.PlaceItem, List<Long>> users = new LinkedHashMap<>();
+        for (GdeltRow row : chunk.live()) {
+            ImportModel.PlaceItem place = mapping.place(row.actionGeo());
+            if (place != null) {
+                users.computeIfAbsent(place, k -> new ArrayList<>()).add(row.lineNumber());
+            }
+        }
+        return resolveAll(chunk, users, services::resolvePlaces, Services.EVENTS, "place");
+    }
+
+    /** Resolves distinct items in calls of ≤ 1000, one after the other; ids by item. */
+    private <T> Uni<Map<T, String>> resolveAll(Chunk chunk, Map<T, List<Long>> users,
+            Function<List<T>, Uni<ImportModel.ResolveResult>> call, String service, String what) {
+        List<T> distinct = new ArrayList<>(users.keySet());
+        Map<T, String> ids = new HashMap<>();
+        Uni<Void> done = Uni.createFrom().voidItem();
+        for (int from = 0; from < distinct.size(); from += MAX_ITEMS) {
+            List<T> part = distinct.subList(from, Math.min(distinct.size(), from + MAX_ITEMS));
+            done = done.flatMap(x -> callDropping(part, call, service).map(attempt -> {
+                attempt.dropped().forEach((index, reason) -> users.get(part.get(index))
+                        .forEach(line -> chunk.reject(line, what + " refused by " + service + ": " + reason)));
+                if (attempt.result() != null) {
+                    List<ImportModel.Resolved> resolved = attempt.result().items();
+                    if (resolved == null || resolved.size() != attempt.kept().size()) {
+                        throw ImportFailure.backend(service,
+                                new IllegalStateException(service + " answered a resolve with the wrong number of ids"));
+                    }
+                    for (int i = 0; i < resolved.size(); i++) {
+                        ids.put(part.get(attempt.kept().get(i)), resolved.get(i).id());
+                    }
+                }
+                return null;
+            }));
+        }
+        return done.map(x -> ids);
+    }
+
+    private Uni<ImportModel.ImportReport> record(Chunk chunk, Map<ImportModel.ActorItem, String> actorIds, Map<ImportModel.PlaceItem, String> placeIds) {
+        List<GdeltRow> rows = chunk.live();
+        List<ImportModel.EventItem> items = new ArrayList<>(rows.size());
+        for (GdeltRow row : rows) {
+            String a1 = row.actor1() == null ? null : actorIds.get(mapping.actor(row.actor1()));
+            String a2 = row.actor2() == null ? null : actorIds.get(mapping.actor(row.actor2()));
+            ImportModel.PlaceItem place = mapping.place(row.actionGeo());
+            items.add(mapping.event(row, types.get(row.eventCode()), a1, a2,
+                    place == null ? null : placeIds.get(place)));
+        }
+        // ≤ 1000 lines per chunk (the command's limit), so this is a single batch: one transaction.
+        return callDropping(items, services::recordEvents, Services.EVENTS)
+                .map(attempt -> {
+                    attempt.dropped().forEach((index, reason) -> chunk.reject(rows.get(index).lineNumber(),
+                            "event refused by events-service: " + reason));
+                    int inserted = attempt.result() == null ? 0 : attempt.result().inserted();
+                    int skipped = attempt.result() == null ? 0 : attempt.result().skipped();
+                    List<ImportModel.Rejection> rejected = new ArrayList<>();
+                    chunk.rejected.forEach((line, reason) -> rejected.add(new ImportModel.Rejection(line, reason)));
+                    rejected.sort(Comparator.comparingLong(ImportModel.Rejection::line));
+                    return new ImportModel.ImportReport(chunk.file, chunk.firstLine, chunk.size, inserted, skipped,
+                            Collections.unmodifiableList(rejected));
+                });
+    }
+
+    /** The outcome of a bulk call: its result for the kept items (indices into the original list). */
+    record Attempt<R>(R result, List<Integer> kept, Map<Integer, String> dropped) {
+    }
+
+    <T, R> Uni<Attempt<R>> callDropping(List<T> items, Function<List<T>, Uni<R>> call, String service) {
+        List<Integer> all = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            all.add(i);
+        }
+        return attempt(items, all, new LinkedHashMap<>(), call, service, 0);
+    }
+
+    private <T, R> Uni<Attempt<R>> attempt(List<T> items, List<Integer> kept, Map<Integer, String> dropped,
+            Function<List<T>, Uni<R>> call, String service, int round) {
+        if (kept.isEmpty()) {
+            return Uni.createFrom().item(new Attempt<>(null, kept, dropped));
+        }
+        List<T> sent = kept.stream().map(items::get).toList();
+        return call.apply(sent).map(result -> new Attempt<>(result, kept, dropped))
+                .onFailure().recoverWithUni(failure -> {
+                    Map<Integer, String> bad = badItems(failure, sent.size());
+                    if (bad.isEmpty() || round >= MAX_ROUNDS) {
+                        return Uni.createFrom().failure(ImportFailure.backend(service, failure));
+                    }
+                    List<Integer> next = new ArrayList<>();
+                    for (int i = 0; i < kept.size(); i++) {
+                        if (bad.containsKey(i)) {
+                            dropped.put(kept.get(i), bad.get(i));
+                        } else {
+                            next.add(kept.get(i));
+                        }
+                    }
+                    return attempt(items, next, dropped, call, service, round + 1);
+                });
+    }
+
+    /** Index → reason for each {@code items[i]…} violation of a 400 answer; empty for any other failure. */
+    static Map<Integer, String> badItems(Throwable failure, int size) {
+        ImportFailure.Problem problem = ImportFailure.problemOf(failure);
+        Map<Integer, String> bad = new HashMap<>();
+        if (problem == null || ImportFailure.statusOf(failure) != 400 || problem.violations() == null) {
+            return bad;
+        }
+        for (ImportFailure.Violation v : problem.violations()) {
+            Matcher m = v.field() == null ? null : ITEM_INDEX.matcher(v.field());
+            if (m == null || !m.find()) {
+                return Map.of(); // a violation not tied to one item: the request as a whole is wrong
+            }
+            int index = Integer.parseInt(m.group(1));
+            if (index < size) {
+                String field = v.field().substring(m.end()).replaceFirst("^\\.", "");
+                bad.merge(index, (field.isEmpty() ? "" : field + " ") + v.message(), (a, b) -> a + "; " + b);
+            }
+        }
+        return bad;
+    }
+}

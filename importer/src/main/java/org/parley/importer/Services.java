@@ -1,0 +1,95 @@
+package org.parley.importer;
+
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.client.ClientRequestContext;
+import jakarta.ws.rs.client.ClientRequestFilter;
+
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The two services the import writes to, called directly (not through the gateway): one actors resolve,
+ * one places resolve and one events batch per chunk. The URLs and the token are command-line options,
+ * so the clients are built when the command starts ({@link #connect}) rather than from static
+ * configuration. Reads that are safe to repeat are retried here; a chunk as a whole is retried by the
+ * command, which reports each attempt.
+ */
+@ApplicationScoped
+public class Services {
+
+    public static final String ACTORS = "actors-service";
+    public static final String EVENTS = "events-service";
+
+    /** Set once by {@link #connect} before any call; a CDI bean so that the fault-tolerance annotations apply. */
+    private volatile ActorsApi actors;
+    private volatile EventsApi events;
+
+    public void connect(URI actorsUrl, URI eventsUrl, String token) {
+        actors = client(actorsUrl, token, ActorsApi.class);
+        events = client(eventsUrl, token, EventsApi.class);
+    }
+
+    private static <T> T client(URI url, String token, Class<T> api) {
+        QuarkusRestClientBuilder builder = QuarkusRestClientBuilder.newBuilder().baseUri(url)
+                // a 1000-event batch is one transaction in events-service that may take seconds
+                .connectTimeout(5, TimeUnit.SECONDS).readTimeout(120, TimeUnit.SECONDS);
+        if (token != null && !token.isBlank()) {
+            builder.register(new BearerToken(token.strip()));
+        }
+        return builder.build(api);
+    }
+
+    /** Sends {@code Authorization: Bearer <token>} (for services that check an {@code importer} role). */
+    static final class BearerToken implements ClientRequestFilter {
+        private final String header;
+
+        BearerToken(String token) {
+            this.header = "Bearer " + token;
+        }
+
+        @Override
+        public void filter(ClientRequestContext request) {
+            request.getHeaders().putSingle("Authorization", header);
+        }
+    }
+
+    @Retry(maxRetries = 5, delay = 1000, jitter = 500)
+    @Timeout(value = 30, unit = java.time.temporal.ChronoUnit.SECONDS)
+    public Uni<List<ImportModel.EventType>> eventTypes() {
+        return events.eventTypes();
+    }
+
+    public Uni<ImportModel.ResolveResult> resolveActors(List<ImportModel.ActorItem> items) {
+        return actors.resolveActors(new ImportModel.ActorResolveRequest(items));
+    }
+
+    public Uni<ImportModel.ResolveResult> resolvePlaces(List<ImportModel.PlaceItem> items) {
+        return events.resolvePlaces(new ImportModel.PlaceResolveRequest(items));
+    }
+
+    public Uni<ImportModel.EventBatchResult> recordEvents(List<ImportModel.EventItem> items) {
+        return events.recordEvents(new ImportModel.EventBatchRequest(items));
+    }
+
+    /** The last file of {@code feed} imported completely, or null when there is none yet. */
+    @Retry(maxRetries = 3, delay = 1000, abortOn = WebApplicationException.class)
+    public Uni<ImportModel.FeedProgress> feedProgress(String feed) {
+        return events.feedProgress(feed).onFailure(WebApplicationException.class)
+                .recoverWithUni(e -> ((WebApplicationException) e).getResponse().getStatus() == 404
+                        ? Uni.createFrom().nullItem()
+                        : Uni.createFrom().failure(e));
+    }
+
+    /** Compare-and-set; never retried here: a 409 means another importer moved on first. */
+    public Uni<ImportModel.FeedProgress> saveFeedProgress(String feed, String lastFile, Long expectedVersion) {
+        return events.saveFeedProgress(feed, new ImportModel.FeedProgressUpdate(lastFile, expectedVersion));
+    }
+}
