@@ -19,8 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.parley.events.imports.ImportProgress;
 import org.parley.events.imports.repository.ImportProgressRepository;
 import org.parley.events.imports.rest.dto.ImportProgressUpdate;
-import org.parley.events.problem.ApiException;
-import org.parley.events.problem.Problem;
+import org.parley.common.problem.ApiException;
+import org.parley.common.problem.Problem;
 
 import io.smallrye.mutiny.Uni;
 
