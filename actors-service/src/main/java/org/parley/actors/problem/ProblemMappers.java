@@ -35,6 +35,7 @@ import org.parley.actors.service.InvalidInputException;
 import org.parley.actors.service.MissingVersionException;
 import org.parley.actors.service.NotFoundProblem;
 import org.parley.actors.service.StaleVersionException;
+import org.parley.common.idempotency.IdempotencyException;
 
 /**
  * Turns every failure into application/problem+json. Messages are written for API clients: they
@@ -45,6 +46,8 @@ public class ProblemMappers {
 
     public static final String PROBLEM_JSON = "application/problem+json";
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** PostgreSQL's query_canceled, which statement_timeout raises. */
+    private static final String QUERY_CANCELED = "57014";
 
     /** Database constraints that express a client conflict, by name: field and message. */
     private static final Map<String, Violation> UNIQUE_CONSTRAINTS = Map.of(
@@ -118,6 +121,18 @@ public class ProblemMappers {
     }
 
     private Response mapKnown(Throwable t) {
+        if (t instanceof IdempotencyException ie) {
+            return ie.reason() == IdempotencyException.Reason.INVALID_KEY
+                    ? validationProblem(List.of(new Violation(ie.field(), ie.getMessage())))
+                    : problem(ie.status(), ie.type(), ie.title(), ie.getMessage(), List.of());
+        }
+        if (t instanceof PgException pg && QUERY_CANCELED.equals(pg.getSqlState())
+                || t instanceof java.sql.SQLException sql && QUERY_CANCELED.equals(sql.getSQLState())) {
+            // statement_timeout (parley.db.statement-timeout): the database gave up, nothing was written
+            return Response.fromResponse(problem(503, ProblemTypes.TIMEOUT, "Service Unavailable",
+                    "The database did not answer in time; nothing was changed. Retry later.", List.of()))
+                    .header("Retry-After", "1").build();
+        }
         if (t instanceof InvalidInputException iie) {
             return validationProblem(List.of(new Violation(iie.field(), iie.getMessage())));
         }

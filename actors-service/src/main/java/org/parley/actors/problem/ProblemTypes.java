@@ -9,6 +9,7 @@ public final class ProblemTypes {
     public static final String STALE_VERSION = "urn:parley:problem:stale-version";
     public static final String VERSION_REQUIRED = "urn:parley:problem:version-required";
     public static final String HTTP = "urn:parley:problem:http";
+    public static final String TIMEOUT = "urn:parley:problem:timeout";
     public static final String INTERNAL = "urn:parley:problem:internal";
 
     private ProblemTypes() {

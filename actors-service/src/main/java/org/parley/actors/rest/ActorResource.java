@@ -14,6 +14,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
@@ -29,6 +30,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.parley.actors.Actor;
+import org.parley.common.idempotency.IdempotencyKey;
+import org.parley.common.idempotency.IdempotentWrites;
+import org.parley.common.idempotency.IdempotentWrites.KeyedRequest;
 import org.parley.actors.ActorKind;
 import org.parley.actors.repository.ActorFilter;
 import org.parley.actors.rest.dto.ActorInput;
@@ -55,10 +59,16 @@ public class ActorResource {
     static final int MAX_LIMIT = 500;
     static final int DEFAULT_LIMIT = 20;
 
-    private final ActorService service;
+    static final String IDEMPOTENCY_KEY_DOC = "Makes a retry safe: the same key and request within 24 h answer "
+            + "with the first response (Idempotent-Replayed: true) instead of writing again; 1–255 visible ASCII "
+            + "characters, e.g. a UUID";
 
-    public ActorResource(ActorService service) {
+    private final ActorService service;
+    private final IdempotentWrites writes;
+
+    public ActorResource(ActorService service, IdempotentWrites writes) {
         this.service = service;
+        this.writes = writes;
     }
 
     @GET
@@ -125,12 +135,13 @@ public class ActorResource {
             content = @Content(schema = @Schema(implementation = ActorView.class)))
     @APIResponse(responseCode = "409", description = "wikidataId already taken",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public Uni<RestResponse<ActorView>> createActor(
+    public Uni<Response> createActor(@Parameter(description = IDEMPOTENCY_KEY_DOC) @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
             @NotNull(message = "a JSON body is required") @Valid ActorInput body, UriInfo uriInfo) {
-        return service.createActor(body).map(actor -> {
+        KeyedRequest request = writes.request(idempotencyKey, "POST", uriInfo.getPath(), body);
+        return writes.inPanacheTransaction(request, () -> service.createActor(body).map(actor -> {
             URI location = uriInfo.getBaseUriBuilder().path(ActorResource.class).path(actor.id.toString()).build();
-            return withETag(RestResponse.ResponseBuilder.<ActorView>created(location).entity(ActorView.of(actor)), actor).build();
-        });
+            return writes.answer(201, location.toString(), etag(actor), ActorView.of(actor));
+        }));
     }
 
     @PUT
@@ -193,7 +204,11 @@ public class ActorResource {
     }
 
     private static <T> RestResponse.ResponseBuilder<T> withETag(RestResponse.ResponseBuilder<T> builder, Actor actor) {
-        return builder.header("ETag", "\"" + actor.version + "\"");
+        return builder.header("ETag", etag(actor));
+    }
+
+    private static String etag(Actor actor) {
+        return "\"" + actor.version + "\"";
     }
 
     private static String countryFilter(String country) {

@@ -6,11 +6,14 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -22,6 +25,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.parley.actors.rest.dto.Problem;
+import org.parley.common.idempotency.IdempotencyKey;
+import org.parley.common.idempotency.IdempotentWrites;
+import org.parley.common.idempotency.IdempotentWrites.KeyedRequest;
 import org.parley.actors.rest.dto.RelationshipInput;
 import org.parley.actors.rest.dto.RelationshipView;
 import org.parley.actors.service.ActorService;
@@ -37,9 +43,11 @@ import org.parley.actors.service.NotFoundProblem;
 public class RelationshipResource {
 
     private final ActorService service;
+    private final IdempotentWrites writes;
 
-    public RelationshipResource(ActorService service) {
+    public RelationshipResource(ActorService service, IdempotentWrites writes) {
         this.service = service;
+        this.writes = writes;
     }
 
     @GET
@@ -64,15 +72,17 @@ public class RelationshipResource {
             content = @Content(schema = @Schema(implementation = RelationshipView.class)))
     @APIResponse(responseCode = "404", description = "No such actor",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public Uni<RestResponse<RelationshipView>> addRelationship(@Parameter(description = "Actor id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-            @NotNull(message = "a JSON body is required") @Valid RelationshipInput body) {
+    public Uni<Response> addRelationship(@Parameter(description = "Actor id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
+            @Parameter(description = ActorResource.IDEMPOTENCY_KEY_DOC) @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
+            @NotNull(message = "a JSON body is required") @Valid RelationshipInput body, UriInfo uriInfo) {
         UUID actorId = RequestParams.uuid(id, "id");
-        return service.addRelationship(actorId, body).map(created -> {
+        KeyedRequest request = writes.request(idempotencyKey, "POST", uriInfo.getPath(), body);
+        return writes.inPanacheTransaction(request, () -> service.addRelationship(actorId, body).map(created -> {
             if (created == null) {
                 throw new NotFoundProblem("There is no actor " + actorId + ".");
             }
-            return RestResponse.status(RestResponse.Status.CREATED, RelationshipView.of(created));
-        });
+            return writes.answer(201, null, null, RelationshipView.of(created));
+        }));
     }
 
     @DELETE
