@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -14,25 +13,15 @@ import io.restassured.response.Response;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.parley.common.idempotency.IdempotencyPurge;
 import org.parley.common.idempotency.testing.AnswerDroppingProxy;
+import org.parley.common.idempotency.testing.Concurrently;
 
 /** Idempotency-Key on the creating writes: a retry answers with the first result and writes once. */
 @QuarkusTest
@@ -144,25 +133,9 @@ class IdempotencyTest {
     void concurrentRequestsWithOneKeyWriteExactlyOnce() throws Exception {
         String name = "Raced " + Fixtures.token();
         String key = UUID.randomUUID().toString();
-        int clients = 6;
-        ExecutorService threads = Executors.newFixedThreadPool(clients);
-        CountDownLatch start = new CountDownLatch(1);
-        List<CompletableFuture<Response>> calls = new ArrayList<>();
-        try {
-            for (int i = 0; i < clients; i++) {
-                calls.add(CompletableFuture.supplyAsync(() -> {
-                    await(start);
-                    return post("/actors", key, Fixtures.actor("PERSON", name));
-                }, threads));
-            }
-            start.countDown();
-            CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
-        } finally {
-            threads.shutdownNow();
-        }
+        List<Response> responses = Concurrently.run(6, () -> post("/actors", key, Fixtures.actor("PERSON", name)));
         List<String> ids = new ArrayList<>();
-        for (CompletableFuture<Response> call : calls) {
-            Response response = call.get();
+        for (Response response : responses) {
             // the first writes, the others either waited for nothing (409, still in flight) or replay
             assertTrue(response.statusCode() == 201 || response.statusCode() == 409, response.asString());
             if (response.statusCode() == 201) {
@@ -181,14 +154,7 @@ class IdempotencyTest {
         String key = UUID.randomUUID().toString();
         String json = "{\"kind\":\"PERSON\",\"name\":\"" + name + "\"}";
         try (AnswerDroppingProxy proxy = new AnswerDroppingProxy(base.getPort())) {
-            // HTTP/1.1: an h2c upgrade would be answered (101) before the write even started
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(5)).build();
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + proxy.port() + "/actors"))
-                    .header("Content-Type", "application/json").header("Idempotency-Key", key)
-                    .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(json)).build();
-            assertThrows(IOException.class, () -> client.send(request, HttpResponse.BodyHandlers.ofString()));
-            assertTrue(proxy.droppedAnswers() >= 1, "the service answered and the proxy dropped it");
+            proxy.postAndLoseTheAnswer("/actors", key, json);
         }
         assertEquals(1, actorsNamed(name), "the write committed although its answer was lost");
 
@@ -241,12 +207,4 @@ class IdempotencyTest {
         return pool.preparedQuery(sql).execute(Tuple.of(param)).await().indefinitely().iterator().next().getLong(0);
     }
 
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -21,6 +21,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import org.parley.common.idempotency.IdempotencyException;
+
 import io.vertx.pgclient.PgException;
 
 /**
@@ -30,6 +32,8 @@ import io.vertx.pgclient.PgException;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** PostgreSQL's query_canceled, which statement_timeout raises. */
+    private static final String QUERY_CANCELED = "57014";
 
     @ServerExceptionMapper
     public Response api(ApiException e) {
@@ -110,8 +114,26 @@ public class ProblemMappers {
         return respond(Problem.of(status, title, detail));
     }
 
+    /** A malformed Idempotency-Key is bad input on that header; a reused or busy key has its own type. */
+    @ServerExceptionMapper
+    public Response idempotency(IdempotencyException e) {
+        if (e.reason() == IdempotencyException.Reason.INVALID_KEY) {
+            return respond(ApiException.badRequest(e.field(), e.getMessage()).toProblem());
+        }
+        return respond(new Problem(e.type(), e.title(), e.status(), e.getMessage(), List.of()));
+    }
+
+    /** statement_timeout (parley.db.statement-timeout) cancelled a statement through Hibernate (places). */
+    @ServerExceptionMapper
+    public Response queryTimeout(jakarta.persistence.QueryTimeoutException e) {
+        return statementTimeout();
+    }
+
     @ServerExceptionMapper
     public Response database(PgException e) {
+        if (QUERY_CANCELED.equals(e.getSqlState())) {
+            return statementTimeout();
+        }
         // Constraint races the explicit checks cannot see (two writers at once) are conflicts.
         if ("23505".equals(e.getSqlState()) || "23503".equals(e.getSqlState())) {
             return respond(Problem.of(409, "Conflict", "the change conflicts with the current data; reload and retry"));
@@ -140,6 +162,13 @@ public class ProblemMappers {
     public Response unexpected(Throwable e) {
         LOG.error("unexpected failure", e);
         return respond(Problem.of(500, "Internal Server Error", "the request could not be completed"));
+    }
+
+    /** The database gave up (and rolled back): retrying may help, so 503 with Retry-After, never SQL text. */
+    private static Response statementTimeout() {
+        return Response.fromResponse(respond(new Problem("urn:parley:problem:timeout", "Service Unavailable", 503,
+                "the database did not answer in time; nothing was changed, retry later", List.of())))
+                .header("Retry-After", "1").build();
     }
 
     private static Response respond(Problem problem) {

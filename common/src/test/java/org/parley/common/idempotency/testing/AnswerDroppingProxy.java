@@ -6,6 +6,11 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -30,11 +35,6 @@ public final class AnswerDroppingProxy implements AutoCloseable {
 
     public int port() {
         return server.getLocalPort();
-    }
-
-    /** How many answers the service started to send and the client never got. */
-    public int droppedAnswers() {
-        return dropped.get();
     }
 
     private void acceptLoop() {
@@ -76,6 +76,28 @@ public final class AnswerDroppingProxy implements AutoCloseable {
             }
         } catch (IOException e) {
             // connection cut by dropAnswer
+        }
+    }
+
+    /**
+     * POSTs JSON through the proxy with an Idempotency-Key and checks that the service answered but
+     * the client got nothing.
+     */
+    public void postAndLoseTheAnswer(String path, String idempotencyKey, String json) throws InterruptedException {
+        // HTTP/1.1: an h2c upgrade would be answered (101) before the write even started
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
+                .header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
+                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        int before = dropped.get();
+        try {
+            HttpResponse<String> answer = client.send(request, HttpResponse.BodyHandlers.ofString());
+            throw new AssertionError("the answer got through: " + answer.statusCode());
+        } catch (IOException expected) {
+            if (dropped.get() == before) {
+                throw new AssertionError("the service never answered", expected);
+            }
         }
     }
 
