@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * Test-only endpoint (src/test): a query as slow as asked, through the application's own pool and
@@ -15,6 +16,7 @@ import jakarta.ws.rs.QueryParam;
 public class SlowQueryResource {
 
     @GET
+    @Operation(hidden = true) // not part of the service's contract (OperationsTest, /q/openapi)
     @WithSession
     public Uni<String> slowQuery(@QueryParam("seconds") double seconds) {
         return Panache.getSession().chain(session -> session

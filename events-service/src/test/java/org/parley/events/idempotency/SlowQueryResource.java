@@ -3,6 +3,7 @@ package org.parley.events.idempotency;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import org.parley.events.db.Sql;
 
@@ -23,6 +24,7 @@ public class SlowQueryResource {
     }
 
     @GET
+    @Operation(hidden = true) // not part of the service's contract (OperationsTest, /q/openapi)
     public Uni<String> slowQuery(@QueryParam("seconds") double seconds) {
         return sql.query("select pg_sleep($1)::text", Tuple.of(seconds)).map(rows -> rows.iterator().next().getString(0));
     }
