@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.hibernate.StaleStateException;
+import org.parley.common.idempotency.IdempotencyException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -41,6 +42,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** PostgreSQL's query_canceled, which statement_timeout raises. */
+    private static final String QUERY_CANCELED = "57014";
 
     private final List<ConstraintConflicts> conflicts;
 
@@ -133,6 +136,19 @@ public class ProblemMappers {
         }
         if (t instanceof ValidationException ve) {
             return mapValidation(ve);
+        }
+        if (t instanceof IdempotencyException ie) {
+            return ie.reason() == IdempotencyException.Reason.INVALID_KEY
+                    ? mapApi(ApiException.badRequest(ie.field(), ie.getMessage()))
+                    : problem(ie.status(), ie.type(), ie.title(), ie.getMessage(), List.of());
+        }
+        if (t instanceof PgException pg && QUERY_CANCELED.equals(pg.getSqlState())
+                || t instanceof java.sql.SQLException sql && QUERY_CANCELED.equals(sql.getSQLState())
+                || t instanceof jakarta.persistence.QueryTimeoutException) {
+            // statement_timeout (parley.db.statement-timeout): the database gave up and rolled back
+            return Response.fromResponse(problem(503, ProblemTypes.TIMEOUT, "Service Unavailable",
+                    "The database did not answer in time; nothing was changed. Retry later.", List.of()))
+                    .header("Retry-After", "1").build();
         }
         if (t instanceof JsonProcessingException jpe) {
             return mapJson(jpe);

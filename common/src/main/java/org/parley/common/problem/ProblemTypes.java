@@ -8,6 +8,8 @@ public final class ProblemTypes {
     public static final String CONFLICT = "urn:parley:problem:conflict";
     public static final String STALE_VERSION = "urn:parley:problem:stale-version";
     public static final String VERSION_REQUIRED = "urn:parley:problem:version-required";
+    /** The database cancelled a statement (statement_timeout): 503 with Retry-After, nothing written. */
+    public static final String TIMEOUT = "urn:parley:problem:timeout";
     public static final String HTTP = "urn:parley:problem:http";
     public static final String INTERNAL = "urn:parley:problem:internal";
 

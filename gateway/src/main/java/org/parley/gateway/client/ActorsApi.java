@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -43,7 +44,7 @@ interface ActorsApi {
 
     @POST
     @Path("actors")
-    Uni<ActorsModel.Actor> createActor(ActorsModel.ActorInput input);
+    Uni<ActorsModel.Actor> createActor(@HeaderParam("Idempotency-Key") String idempotencyKey, ActorsModel.ActorInput input);
 
     @PUT
     @Path("actors/{id}")
@@ -55,5 +56,6 @@ interface ActorsApi {
 
     @POST
     @Path("actors/{id}/relationships")
-    Uni<ActorsModel.Relationship> addRelationship(@PathParam("id") String id, ActorsModel.RelationshipInput input);
+    Uni<ActorsModel.Relationship> addRelationship(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String idempotencyKey,
+            ActorsModel.RelationshipInput input);
 }

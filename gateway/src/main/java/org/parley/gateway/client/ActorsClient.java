@@ -76,8 +76,9 @@ public class ActorsClient {
         });
     }
 
-    public Uni<ActorsModel.Actor> createActor(ActorsModel.ActorInput input) {
-        return guarded(write(() -> api.createActor(input)));
+    /** {@code idempotencyKey} (may be null) is sent as Idempotency-Key: a retry with it answers the first result. */
+    public Uni<ActorsModel.Actor> createActor(String idempotencyKey, ActorsModel.ActorInput input) {
+        return guarded(write(() -> api.createActor(idempotencyKey, input)));
     }
 
     public Uni<ActorsModel.Actor> updateActor(String id, ActorsModel.ActorInput input) {
@@ -91,8 +92,10 @@ public class ActorsClient {
                         .map(ignored -> Boolean.FALSE));
     }
 
-    public Uni<ActorsModel.Relationship> addRelationship(String actorId, ActorsModel.RelationshipInput input) {
-        return guarded(write(() -> api.addRelationship(actorId, input)));
+    /** {@code idempotencyKey} (may be null) is sent as Idempotency-Key: a retry with it answers the first result. */
+    public Uni<ActorsModel.Relationship> addRelationship(String actorId, String idempotencyKey,
+            ActorsModel.RelationshipInput input) {
+        return guarded(write(() -> api.addRelationship(actorId, idempotencyKey, input)));
     }
 
     // Every read shares one timeout, retry policy and circuit breaker: if actors-service is down, all

@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -65,7 +66,7 @@ interface EventsApi {
 
     @POST
     @Path("events")
-    Uni<EventsModel.Event> recordEvent(EventsModel.EventInput input);
+    Uni<EventsModel.Event> recordEvent(@HeaderParam("Idempotency-Key") String idempotencyKey, EventsModel.EventInput input);
 
     @PUT
     @Path("events/{id}")
@@ -73,11 +74,13 @@ interface EventsApi {
 
     @POST
     @Path("events/{id}/sources")
-    Uni<EventsModel.Event> addSource(@PathParam("id") String id, EventsModel.SourceInput input);
+    Uni<EventsModel.Event> addSource(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String idempotencyKey,
+            EventsModel.SourceInput input);
 
     @POST
     @Path("events/{id}/related")
-    Uni<EventsModel.Event> linkEvents(@PathParam("id") String id, EventsModel.LinkInput input);
+    Uni<EventsModel.Event> linkEvents(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String idempotencyKey,
+            EventsModel.LinkInput input);
 
     @GET
     @Path("stats/dyad")

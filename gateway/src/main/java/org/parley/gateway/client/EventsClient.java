@@ -135,20 +135,21 @@ public class EventsClient {
         });
     }
 
-    public Uni<EventsModel.Event> recordEvent(EventsModel.EventInput input) {
-        return guarded(write(() -> api.recordEvent(input)));
+    /** {@code idempotencyKey} (may be null) is sent as Idempotency-Key: a retry with it answers the first result. */
+    public Uni<EventsModel.Event> recordEvent(String idempotencyKey, EventsModel.EventInput input) {
+        return guarded(write(() -> api.recordEvent(idempotencyKey, input)));
     }
 
     public Uni<EventsModel.Event> replaceEvent(String id, EventsModel.EventInput input) {
         return guarded(write(() -> api.replaceEvent(id, input)));
     }
 
-    public Uni<EventsModel.Event> addSource(String eventId, EventsModel.SourceInput input) {
-        return guarded(write(() -> api.addSource(eventId, input)));
+    public Uni<EventsModel.Event> addSource(String eventId, String idempotencyKey, EventsModel.SourceInput input) {
+        return guarded(write(() -> api.addSource(eventId, idempotencyKey, input)));
     }
 
-    public Uni<EventsModel.Event> linkEvents(String eventId, EventsModel.LinkInput input) {
-        return guarded(write(() -> api.linkEvents(eventId, input)));
+    public Uni<EventsModel.Event> linkEvents(String eventId, String idempotencyKey, EventsModel.LinkInput input) {
+        return guarded(write(() -> api.linkEvents(eventId, idempotencyKey, input)));
     }
 
     // Same policy as ActorsClient: one breaker per service for reads; retry only what a retry can fix.

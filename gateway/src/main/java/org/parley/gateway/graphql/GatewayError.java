@@ -97,6 +97,26 @@ public final class GatewayError extends GraphqlErrorException {
         };
     }
 
+    /**
+     * This error, for a creating write sent without an idempotency key: when the backend was
+     * unavailable the write may still have been applied, so a retry (still {@code retryable}: it may
+     * succeed) may apply it twice; {@code mayDuplicate} says so to programs.
+     */
+    GatewayError withoutIdempotencyKey() {
+        if (!UPSTREAM_UNAVAILABLE.equals(code)) {
+            return this;
+        }
+        Map<String, JsonValue> more = new LinkedHashMap<>();
+        getExtensions().forEach((name, value) -> {
+            if (!name.equals("code") && value instanceof JsonValue json) {
+                more.put(name, json);
+            }
+        });
+        more.put("mayDuplicate", JsonValue.TRUE);
+        return of(code, getMessage() + "; the write may have been applied, and retrying it without an "
+                + "idempotencyKey may apply it twice", more);
+    }
+
     static final class Builder extends GraphqlErrorException.BuilderBase<Builder, GatewayError> {
         @Override
         public GatewayError build() {

@@ -39,6 +39,9 @@ import io.smallrye.mutiny.Uni;
 @GraphQLApi
 public class MutationApi {
 
+    static final String IDEMPOTENCY_KEY = "Makes a retry safe: retried with the same key and input within 24 h, "
+            + "the mutation answers with the first result instead of writing again (e.g. a UUID per intended write)";
+
     private final ActorsClient actors;
     private final EventsClient events;
     private final Access access;
@@ -50,8 +53,8 @@ public class MutationApi {
     }
 
     @Mutation
-    public Uni<Actor> createActor(@NonNull ActorInput input) {
-        return write(() -> actors.createActor(actorBody(input, null)).map(Mapping::actor));
+    public Uni<Actor> createActor(@NonNull ActorInput input, @Description(IDEMPOTENCY_KEY) String idempotencyKey) {
+        return create(idempotencyKey, () -> actors.createActor(idempotencyKey, actorBody(input, null)).map(Mapping::actor));
     }
 
     @Mutation
@@ -69,21 +72,22 @@ public class MutationApi {
 
     @Mutation
     @Description("Adds a relationship from the actor (e.g. X HOLDS_OFFICE_IN Y)")
-    public Uni<Relationship> addRelationship(@Id @NonNull String actorId, @NonNull RelationshipInput input) {
-        return write(() -> {
+    public Uni<Relationship> addRelationship(@Id @NonNull String actorId, @NonNull RelationshipInput input,
+            @Description(IDEMPOTENCY_KEY) String idempotencyKey) {
+        return create(idempotencyKey, () -> {
             String from = Ids.require("actorId", actorId);
             ActorsModel.RelationshipInput body = new ActorsModel.RelationshipInput(input.type().name(), input.title(),
                     Ids.require("input.toId", input.toId()), input.since(), input.until());
-            return actors.addRelationship(from, body).map(r -> Mapping.relationship(r, from));
+            return actors.addRelationship(from, idempotencyKey, body).map(r -> Mapping.relationship(r, from));
         });
     }
 
     @Mutation
     @Description("Records an event; every participant and speaker must be a known actor")
-    public Uni<Event> recordEvent(@NonNull EventInput input) {
-        return write(() -> {
+    public Uni<Event> recordEvent(@NonNull EventInput input, @Description(IDEMPOTENCY_KEY) String idempotencyKey) {
+        return create(idempotencyKey, () -> {
             EventsModel.EventInput body = eventBody(input, null);
-            return checkActorsExist(input).chain(() -> events.recordEvent(body)).map(Mapping::event);
+            return checkActorsExist(input).chain(() -> events.recordEvent(idempotencyKey, body)).map(Mapping::event);
         });
     }
 
@@ -98,12 +102,12 @@ public class MutationApi {
     }
 
     @Mutation
-    public Uni<Event> addSource(@Id @NonNull String eventId, @NonNull SourceInput input) {
-        return write(() -> {
+    public Uni<Event> addSource(@Id @NonNull String eventId, @NonNull SourceInput input, @Description(IDEMPOTENCY_KEY) String idempotencyKey) {
+        return create(idempotencyKey, () -> {
             String id = Ids.require("eventId", eventId);
             EventsModel.SourceInput body = sourceBody(input);
             Set<String> speaker = body.speakerId() == null ? Set.of() : Set.of(body.speakerId());
-            return checkActorsExist(speaker, "input.speakerId").chain(() -> events.addSource(id, body))
+            return checkActorsExist(speaker, "input.speakerId").chain(() -> events.addSource(id, idempotencyKey, body))
                     .map(Mapping::event);
         });
     }
@@ -111,8 +115,8 @@ public class MutationApi {
     @Mutation
     @Description("Records that the event FOLLOWS / RESPONDS_TO / is PART_OF another event")
     public Uni<Event> linkEvents(@Id @NonNull String eventId, @NonNull RelatedKind kind,
-            @Id @NonNull String relatedEventId) {
-        return write(() -> events.linkEvents(Ids.require("eventId", eventId),
+            @Id @NonNull String relatedEventId, @Description(IDEMPOTENCY_KEY) String idempotencyKey) {
+        return create(idempotencyKey, () -> events.linkEvents(Ids.require("eventId", eventId), idempotencyKey,
                 new EventsModel.LinkInput(kind.name(), Ids.require("relatedEventId", relatedEventId)))
                 .map(Mapping::event));
     }
@@ -120,6 +124,16 @@ public class MutationApi {
     private <T> Uni<T> write(Supplier<Uni<T>> mutation) {
         return access.requireEditor().chain(() -> Uni.createFrom().<T> deferred(mutation::get))
                 .onFailure().transform(GatewayError::from);
+    }
+
+    /**
+     * A creating write: without a key, a write whose answer was lost may have been applied, so an
+     * UPSTREAM_UNAVAILABLE error says that retrying it may apply it twice.
+     */
+    private <T> Uni<T> create(String idempotencyKey, Supplier<Uni<T>> mutation) {
+        Uni<T> written = write(mutation);
+        return idempotencyKey != null ? written
+                : written.onFailure(GatewayError.class).transform(e -> ((GatewayError) e).withoutIdempotencyKey());
     }
 
     private static ActorsModel.ActorInput actorBody(ActorInput input, Long version) {

@@ -14,6 +14,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
@@ -34,6 +35,9 @@ import org.parley.actors.actor.repository.ActorFilter;
 import org.parley.actors.actor.rest.dto.ActorInput;
 import org.parley.actors.actor.rest.dto.ActorPage;
 import org.parley.actors.actor.rest.dto.ActorView;
+import org.parley.common.idempotency.IdempotencyKey;
+import org.parley.common.idempotency.IdempotentWrites;
+import org.parley.common.idempotency.IdempotentWrites.KeyedRequest;
 import org.parley.common.problem.Problem;
 import org.parley.actors.actor.rest.dto.ResolveRequest;
 import org.parley.actors.actor.rest.dto.ResolveResponse;
@@ -56,10 +60,13 @@ public class ActorResource {
     static final int MAX_LIMIT = 500;
     static final int DEFAULT_LIMIT = 20;
 
-    private final ActorService service;
 
-    public ActorResource(ActorService service) {
+    private final ActorService service;
+    private final IdempotentWrites writes;
+
+    public ActorResource(ActorService service, IdempotentWrites writes) {
         this.service = service;
+        this.writes = writes;
     }
 
     @GET
@@ -126,12 +133,13 @@ public class ActorResource {
             content = @Content(schema = @Schema(implementation = ActorView.class)))
     @APIResponse(responseCode = "409", description = "wikidataId already taken",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<RestResponse<ActorView>> createActor(
+    public Uni<Response> createActor(@Parameter(description = IdempotencyKey.DOC) @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
             @NotNull(message = "a JSON body is required") @Valid ActorInput body, UriInfo uriInfo) {
-        return service.createActor(body).map(actor -> {
+        KeyedRequest request = writes.request(idempotencyKey, "POST", uriInfo.getPath(), body);
+        return writes.inPanacheTransaction(request, () -> service.createActor(body).map(actor -> {
             URI location = uriInfo.getBaseUriBuilder().path(ActorResource.class).path(actor.id.toString()).build();
-            return withETag(RestResponse.ResponseBuilder.<ActorView>created(location).entity(ActorView.of(actor)), actor).build();
-        });
+            return writes.answer(201, location.toString(), etag(actor), ActorView.of(actor));
+        }));
     }
 
     @PUT
@@ -190,7 +198,11 @@ public class ActorResource {
     }
 
     private static <T> RestResponse.ResponseBuilder<T> withETag(RestResponse.ResponseBuilder<T> builder, Actor actor) {
-        return builder.header("ETag", "\"" + actor.version + "\"");
+        return builder.header("ETag", etag(actor));
+    }
+
+    private static String etag(Actor actor) {
+        return "\"" + actor.version + "\"";
     }
 
     private static String countryFilter(String country) {

@@ -6,11 +6,14 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -27,6 +30,9 @@ import org.parley.actors.relationship.rest.dto.RelationshipView;
 import org.parley.actors.relationship.service.RelationshipService;
 import org.parley.common.params.Params;
 import org.parley.common.problem.ApiException;
+import org.parley.common.idempotency.IdempotencyKey;
+import org.parley.common.idempotency.IdempotentWrites;
+import org.parley.common.idempotency.IdempotentWrites.KeyedRequest;
 
 /** HTTP for one actor's relationships (the bulk read is {@link RelationshipBatchResource}). */
 @Path("/actors/{id}/relationships")
@@ -38,9 +44,11 @@ import org.parley.common.problem.ApiException;
 public class RelationshipResource {
 
     private final RelationshipService service;
+    private final IdempotentWrites writes;
 
-    public RelationshipResource(RelationshipService service) {
+    public RelationshipResource(RelationshipService service, IdempotentWrites writes) {
         this.service = service;
+        this.writes = writes;
     }
 
     @GET
@@ -65,15 +73,17 @@ public class RelationshipResource {
             content = @Content(schema = @Schema(implementation = RelationshipView.class)))
     @APIResponse(responseCode = "404", description = "No such actor",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<RestResponse<RelationshipView>> addRelationship(@Parameter(description = "Actor id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-            @NotNull(message = "a JSON body is required") @Valid RelationshipInput body) {
+    public Uni<Response> addRelationship(@Parameter(description = "Actor id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
+            @Parameter(description = IdempotencyKey.DOC) @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
+            @NotNull(message = "a JSON body is required") @Valid RelationshipInput body, UriInfo uriInfo) {
         UUID actorId = Params.uuid("id", id);
-        return service.addRelationship(actorId, body).map(created -> {
+        KeyedRequest request = writes.request(idempotencyKey, "POST", uriInfo.getPath(), body);
+        return writes.inPanacheTransaction(request, () -> service.addRelationship(actorId, body).map(created -> {
             if (created == null) {
                 throw ApiException.notFound("There is no actor " + actorId + ".");
             }
-            return RestResponse.status(RestResponse.Status.CREATED, RelationshipView.of(created));
-        });
+            return writes.answer(201, null, null, RelationshipView.of(created));
+        }));
     }
 
     @DELETE

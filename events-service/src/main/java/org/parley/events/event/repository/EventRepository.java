@@ -67,7 +67,13 @@ public class EventRepository {
 
     /** Null when there is no such event. */
     public Uni<Event> findEventById(UUID id) {
-        return sql.query("select " + EVENT_COLUMNS + " from event e where e.id = $1", Tuple.of(id))
+        return findEventById(null, id);
+    }
+
+    /** Null when there is no such event; on {@code c} (a write's transaction) unless null. */
+    public Uni<Event> findEventById(SqlConnection c, UUID id) {
+        String select = "select " + EVENT_COLUMNS + " from event e where e.id = $1";
+        return (c == null ? sql.query(select, Tuple.of(id)) : sql.query(c, select, Tuple.of(id)))
                 .map(rows -> rows.size() == 0 ? null : toEvent(rows.iterator().next()));
     }
 

@@ -1,6 +1,5 @@
 package org.parley.events.event.rest;
 
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,13 +16,19 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.jboss.resteasy.reactive.RestResponse;
+import org.parley.common.idempotency.IdempotencyKey;
+import org.parley.common.idempotency.IdempotentWrites.KeyedRequest;
+import org.parley.events.db.KeyedWrites;
 import org.parley.events.event.Event;
 import org.parley.events.event.EventFilter;
 import org.parley.events.event.EventStatus;
@@ -58,12 +63,15 @@ public class EventResource {
     /** A page of up to 500 plus one: a caller learns whether there is more without counting. */
     private static final int MAX_BY_PARTICIPANTS = 501;
 
+
     private final EventService service;
     private final EventRepository events;
+    private final KeyedWrites keyed;
 
-    public EventResource(EventService service, EventRepository events) {
+    public EventResource(EventService service, EventRepository events, KeyedWrites keyed) {
         this.service = service;
         this.events = events;
+        this.keyed = keyed;
     }
 
     @GET
@@ -135,9 +143,11 @@ public class EventResource {
     @Operation(operationId = "recordEvent", summary = "Record an event; the CAMEO code must be in the catalogue")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = Event.class)))
     @APIResponse(responseCode = "409", description = "An external id already belongs to another event")
-    public Uni<RestResponse<Event>> recordEvent(@Valid @NotNull EventInput input) {
-        return service.recordEvent(input).map(e -> RestResponse.ResponseBuilder
-                .<Event>created(URI.create("/events/" + e.id())).entity(e).build());
+    public Uni<Response> recordEvent(@Parameter(description = IdempotencyKey.DOC) @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
+            @Valid @NotNull EventInput input, @Context UriInfo uri) {
+        KeyedRequest request = keyed.request(idempotencyKey, "POST", uri.getPath(), input);
+        return keyed.inTransaction(request, c -> service.recordEvent(c, input)
+                .map(e -> keyed.answer(201, "/events/" + e.id(), e)));
     }
 
     @POST
@@ -145,8 +155,11 @@ public class EventResource {
     @Operation(operationId = "recordEvents",
             summary = "Record many events in one transaction; items whose external id exists are skipped")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = EventBatch.Result.class)))
-    public Uni<EventBatch.Result> recordEvents(@Valid @NotNull EventBatch.Request request) {
-        return service.recordEvents(request.items());
+    public Uni<Response> recordEvents(@Parameter(description = IdempotencyKey.DOC) @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
+            @Valid @NotNull EventBatch.Request body, @Context UriInfo uri) {
+        KeyedRequest request = keyed.request(idempotencyKey, "POST", uri.getPath(), body);
+        return keyed.inTransaction(request, c -> service.recordEvents(c, body.items())
+                .map(result -> keyed.answer(200, null, result)));
     }
 
     @PUT
@@ -203,10 +216,13 @@ public class EventResource {
     @Operation(operationId = "addSource", summary = "Append a source (url, publisher, quote, speaker)")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = Event.class)))
     @APIResponse(responseCode = "404", description = "No such event")
-    public Uni<RestResponse<Event>> addSource(@PathParam("id") String id, @Valid @NotNull SourceInput source) {
+    public Uni<Response> addSource(@PathParam("id") String id,
+            @Parameter(description = IdempotencyKey.DOC) @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
+            @Valid @NotNull SourceInput source, @Context UriInfo uri) {
         UUID eventId = Params.uuid("id", id);
-        return service.addSource(eventId, source).map(e -> RestResponse.ResponseBuilder
-                .<Event>created(URI.create("/events/" + eventId)).entity(found(e, eventId)).build());
+        KeyedRequest request = keyed.request(idempotencyKey, "POST", uri.getPath(), source);
+        return keyed.inTransaction(request, c -> service.addSource(c, eventId, source)
+                .map(e -> keyed.answer(201, "/events/" + eventId, found(e, eventId))));
     }
 
     @POST
@@ -214,10 +230,13 @@ public class EventResource {
     @Operation(operationId = "linkEvents", summary = "Relate this event to another (FOLLOWS, RESPONDS_TO, PART_OF)")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = Event.class)))
     @APIResponse(responseCode = "404", description = "No such event")
-    public Uni<RestResponse<Event>> linkEvents(@PathParam("id") String id, @Valid @NotNull LinkInput link) {
+    public Uni<Response> linkEvents(@PathParam("id") String id,
+            @Parameter(description = IdempotencyKey.DOC) @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
+            @Valid @NotNull LinkInput link, @Context UriInfo uri) {
         UUID eventId = Params.uuid("id", id);
-        return service.linkEvents(eventId, link).map(e -> RestResponse.ResponseBuilder
-                .<Event>created(URI.create("/events/" + eventId)).entity(found(e, eventId)).build());
+        KeyedRequest request = keyed.request(idempotencyKey, "POST", uri.getPath(), link);
+        return keyed.inTransaction(request, c -> service.linkEvents(c, eventId, link)
+                .map(e -> keyed.answer(201, "/events/" + eventId, found(e, eventId))));
     }
 
     @DELETE

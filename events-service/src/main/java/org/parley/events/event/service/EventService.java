@@ -64,9 +64,10 @@ public class EventService {
         this.validator = validator;
     }
 
-    public Uni<Event> recordEvent(EventInput input) {
+    /** In the caller's transaction {@code c}; answers the event as stored (read in that transaction). */
+    public Uni<Event> recordEvent(SqlConnection c, EventInput input) {
         UUID id = UUID.randomUUID();
-        return sql.inTransaction(c -> checkReferences(c, List.of(input), "")
+        return checkReferences(c, List.of(input), "")
                 .flatMap(types -> writeNew(c, id, input, types))
                 .flatMap(claimedAll -> {
                     if (!claimedAll) {
@@ -74,16 +75,16 @@ public class EventService {
                     }
                     return events.refreshDerived(c, List.of(id));
                 })
-                .flatMap(x -> events.notifyChanges(c, EventChange.RECORDED, List.of(id))))
-                .flatMap(x -> events.findEventById(id));
+                .flatMap(x -> events.notifyChanges(c, EventChange.RECORDED, List.of(id)))
+                .flatMap(x -> events.findEventById(c, id));
     }
 
     /**
      * Inserts many events in one transaction. An item is skipped when one of its external ids already
      * belongs to an event (or to an earlier item of the batch), which makes re-importing a file a no-op.
      */
-    public Uni<EventBatch.Result> recordEvents(List<EventInput> inputs) {
-        return sql.inTransaction(c -> checkReferences(c, inputs, "items").flatMap(types -> {
+    public Uni<EventBatch.Result> recordEvents(SqlConnection c, List<EventInput> inputs) {
+        return checkReferences(c, inputs, "items").flatMap(types -> {
             Set<String> allExternal = new HashSet<>();
             inputs.forEach(i -> allExternal.addAll(i.externalIdsOrEmpty()));
             return events.findUsedExternalIds(c, allExternal).flatMap(used -> {
@@ -129,7 +130,7 @@ public class EventService {
                         .map(inserted -> new EventBatch.Result(inserted.size(), inputs.size() - inserted.size(),
                                 new ArrayList<>(ids)));
             });
-        }));
+        });
     }
 
     /** Null when the event does not exist; 409 when {@code version} is stale (nothing changes). */
@@ -205,27 +206,27 @@ public class EventService {
                 : Uni.createFrom().item(false)));
     }
 
-    /** Null when the event does not exist. */
-    public Uni<Event> addSource(UUID id, SourceInput source) {
-        return sql.inTransaction(c -> events.touchEvent(c, id).flatMap(found -> {
+    /** In the caller's transaction {@code c}; null when the event does not exist. */
+    public Uni<Event> addSource(SqlConnection c, UUID id, SourceInput source) {
+        return events.touchEvent(c, id).flatMap(found -> {
             if (!found) {
-                return Uni.createFrom().item(false);
+                return Uni.createFrom().nullItem();
             }
             return events.insertSources(c, id, List.of(source))
                     .flatMap(x -> events.refreshSearch(c, List.of(id)))
                     .flatMap(x -> events.notifyChanges(c, EventChange.UPDATED, List.of(id)))
-                    .replaceWith(true);
-        })).flatMap(found -> found ? events.findEventById(id) : Uni.createFrom().nullItem());
+                    .flatMap(x -> events.findEventById(c, id));
+        });
     }
 
-    /** Null when the event does not exist; 400 for a self-link or an unknown target. */
-    public Uni<Event> linkEvents(UUID id, LinkInput link) {
+    /** In the caller's transaction {@code c}; null when the event does not exist, 400 for a self-link or an unknown target. */
+    public Uni<Event> linkEvents(SqlConnection c, UUID id, LinkInput link) {
         if (id.equals(link.eventId())) {
             throw ApiException.badRequest("eventId", "an event cannot be related to itself");
         }
-        return sql.inTransaction(c -> events.touchEvent(c, id).flatMap(found -> {
+        return events.touchEvent(c, id).flatMap(found -> {
             if (!found) {
-                return Uni.createFrom().item(false);
+                return Uni.createFrom().nullItem();
             }
             return events.eventExists(c, link.eventId()).flatMap(exists -> {
                 if (!exists) {
@@ -233,9 +234,9 @@ public class EventService {
                 }
                 return events.insertLink(c, id, link.kind(), link.eventId())
                         .flatMap(x -> events.notifyChanges(c, EventChange.UPDATED, List.of(id)))
-                        .replaceWith(true);
+                        .flatMap(x -> events.findEventById(c, id));
             });
-        })).flatMap(found -> found ? events.findEventById(id) : Uni.createFrom().nullItem());
+        });
     }
 
     /** False when there was no such link. */

@@ -1,6 +1,5 @@
 package org.parley.events.place.rest;
 
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,13 +15,20 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.jboss.resteasy.reactive.RestResponse;
+import org.parley.common.idempotency.IdempotencyKey;
+import org.parley.common.idempotency.IdempotentWrites.KeyedRequest;
+import org.parley.events.db.KeyedWrites;
+import org.parley.events.event.rest.EventResource;
 import org.parley.events.place.Place;
 import org.parley.events.place.repository.PlaceRepository;
 import org.parley.events.place.rest.dto.PlaceDto;
@@ -46,10 +52,12 @@ public class PlaceResource {
 
     private final PlaceService service;
     private final PlaceRepository places;
+    private final KeyedWrites keyed;
 
-    public PlaceResource(PlaceService service, PlaceRepository places) {
+    public PlaceResource(PlaceService service, PlaceRepository places, KeyedWrites keyed) {
         this.service = service;
         this.places = places;
+        this.keyed = keyed;
     }
 
     @GET
@@ -89,9 +97,12 @@ public class PlaceResource {
     @POST
     @Operation(operationId = "createPlace", summary = "Create a place")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = PlaceDto.class)))
-    public Uni<RestResponse<PlaceDto>> createPlace(@Valid @NotNull PlaceInput input) {
-        return service.createPlace(input).map(p -> RestResponse.ResponseBuilder
-                .<PlaceDto>created(URI.create("/places/" + p.id)).entity(PlaceDto.of(p)).build());
+    public Uni<Response> createPlace(
+            @Parameter(description = IdempotencyKey.DOC) @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
+            @Valid @NotNull PlaceInput input, @Context UriInfo uri) {
+        KeyedRequest request = keyed.request(idempotencyKey, "POST", uri.getPath(), input);
+        return keyed.inPanacheTransaction(request, () -> service.createPlace(input)
+                .map(p -> keyed.answer(201, "/places/" + p.id, PlaceDto.of(p))));
     }
 
     @PUT
