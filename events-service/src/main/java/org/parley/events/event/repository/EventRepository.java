@@ -431,7 +431,7 @@ public class EventRepository {
         JsonArray related = (JsonArray) r.getValue("related");
         JsonArray subjects = (JsonArray) r.getValue("subject_ids");
         JsonArray externalIds = (JsonArray) r.getValue("external_ids");
-        JsonObject metrics = (JsonObject) r.getValue("metrics");
+        Object metrics = r.getValue("metrics");
         return new Event(
                 r.getUUID("id"),
                 r.getString("title"),
@@ -454,7 +454,7 @@ public class EventRepository {
                         .map(l -> new Event.RelatedLink(RelationKind.valueOf(l.getString("kind")), UUID.fromString(l.getString("eventId"))))
                         .toList(),
                 externalIds.stream().map(o -> (String) o).toList(),
-                metrics == null ? null : toMetrics(metrics),
+                metrics instanceof JsonObject m ? toMetrics(m) : null,
                 r.getLong("version"),
                 r.getOffsetDateTime("created_at").toInstant(),
                 r.getOffsetDateTime("updated_at").toInstant());
@@ -468,9 +468,18 @@ public class EventRepository {
                 s.getString("excerpt"), speaker == null ? null : UUID.fromString(speaker));
     }
 
-    private static Map<String, Double> toMetrics(JsonObject json) {
+    /**
+     * Only finite numbers: a value written before input was checked (a string such as "NaN", a number
+     * beyond a double's range) is left out rather than failing every read of the event; V7 removed
+     * those that existed, this keeps a row written around the service from making pages unreadable.
+     */
+    static Map<String, Double> toMetrics(JsonObject json) {
         Map<String, Double> out = new LinkedHashMap<>();
-        json.forEach(e -> out.put(e.getKey(), e.getValue() == null ? null : ((Number) e.getValue()).doubleValue()));
+        json.forEach(e -> {
+            if (e.getValue() instanceof Number n && Double.isFinite(n.doubleValue())) {
+                out.put(e.getKey(), n.doubleValue());
+            }
+        });
         return out;
     }
 

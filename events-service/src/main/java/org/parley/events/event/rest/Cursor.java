@@ -1,12 +1,12 @@
 package org.parley.events.event.rest;
 
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.Base64;
 import java.util.UUID;
 
 import org.parley.events.event.repository.EventRepository.Position;
 import org.parley.events.event.repository.EventRepository.Sort;
+import org.parley.common.params.Params;
 import org.parley.common.problem.ApiException;
 
 /** Opaque keyset cursor: base64url("sort|start-or-rank|id"). Only valid with the sort that made it. */
@@ -38,7 +38,7 @@ final class Cursor {
             }
             UUID id = UUID.fromString(parts[2]);
             return sort == Sort.RELEVANCE ? new Position(null, Float.parseFloat(parts[1]), id)
-                    : new Position(LocalDate.parse(parts[1]), null, id);
+                    : new Position(Params.date("after", parts[1]), null, id);
         } catch (ApiException e) {
             throw e;
         } catch (RuntimeException e) {

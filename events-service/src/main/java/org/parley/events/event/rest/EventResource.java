@@ -265,7 +265,7 @@ public class EventResource {
         }
         return new EventFilter(Params.uuids("actor", actor), pair, codes, roots, Params.ints("quad", quad, 1, 4),
                 Params.enums("status", status, EventStatus.class), fromDate, toDate, Params.uuids("place", place),
-                text == null || text.isBlank() ? null : text);
+                Params.text("text", text));
     }
 
     private static Sort sort(String sort, EventFilter filter) {
