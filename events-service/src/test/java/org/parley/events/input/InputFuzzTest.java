@@ -1,0 +1,313 @@
+package org.parley.events.input;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.parley.events.Fixtures.event;
+import static org.parley.events.Fixtures.participants;
+import static org.parley.events.Fixtures.place;
+import static org.parley.events.Fixtures.recordId;
+import static org.parley.events.Fixtures.unique;
+import static org.parley.events.Fixtures.with;
+import static org.parley.events.input.FuzzValues.ABSENT;
+import static org.parley.events.input.FuzzValues.arrayOf;
+import static org.parley.events.input.FuzzValues.body;
+import static org.parley.events.input.FuzzValues.dates;
+import static org.parley.events.input.FuzzValues.field;
+import static org.parley.events.input.FuzzValues.fields;
+import static org.parley.events.input.FuzzValues.instants;
+import static org.parley.events.input.FuzzValues.json;
+import static org.parley.events.input.FuzzValues.numbers;
+import static org.parley.events.input.FuzzValues.object;
+import static org.parley.events.input.FuzzValues.quoted;
+import static org.parley.events.input.FuzzValues.quotedOf;
+import static org.parley.events.input.FuzzValues.texts;
+import static org.parley.events.input.FuzzValues.uuids;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
+
+/**
+ * Issue 15, R3: thousands of hostile requests over every endpoint's path, query parameters, headers
+ * and bodies (jqwik arbitraries, sampled by hand: jqwik's engine does not start a Quarkus app).
+ * Never a 5xx; every 4xx is problem+json with violations or a detail; afterwards every stored
+ * event and place is readable. {@code -Dparley.fuzz.cases=N} changes the number of requests.
+ */
+@QuarkusTest
+class InputFuzzTest {
+
+    private static final int CASES = Integer.getInteger("parley.fuzz.cases", 2500);
+
+    /** One request; {@code path} and {@code query} hold raw values, encoded when sent. */
+    record Call(String method, List<String> path, List<Map.Entry<String, String>> query, String ifMatch,
+            String contentType, String body) {
+
+        String url() {
+            String p = path.stream().map(s -> s.startsWith("/") ? s : "/" + encode(s)).collect(Collectors.joining());
+            String q = query.stream().map(e -> e.getKey() + "=" + encode(e.getValue())).collect(Collectors.joining("&"));
+            return q.isEmpty() ? p : p + "?" + q;
+        }
+
+        @Override
+        public String toString() {
+            String b = body == null ? "" : " " + (body.length() > 400 ? body.substring(0, 400) + "…" : body);
+            return method + " " + url() + (ifMatch == null ? "" : " If-Match: " + ifMatch) + b;
+        }
+    }
+
+    @Test
+    void answersEveryHostileRequestWithoutA5xxAndKeepsEveryRowReadable() throws Exception {
+        List<String> actors = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        String country = place("Fuzzland", "COUNTRY", null);
+        List<String> places = List.of(country, place("Fuzz region", "REGION", country));
+        List<String> events = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            events.add(recordId(with(event(unique("fuzz seed"), "042", "2025-11-2" + i),
+                    "participants", participants(actors.get(i), "SOURCE", actors.get((i + 1) % 3), "TARGET"),
+                    "locationId", places.get(i % 2), "metrics", Map.of("tone", 1.5))));
+        }
+
+        List<String> failures = new ArrayList<>();
+        calls(actors, places, events).sampleStream().limit(CASES).forEach(call -> check(call, failures));
+
+        readEverything(failures);
+        assertTrue(failures.isEmpty(), failures.size() + " bad answers, e.g.:\n" + String.join("\n",
+                failures.subList(0, Math.min(15, failures.size()))));
+    }
+
+    private static void check(Call call, List<String> failures) {
+        RequestSpecification request = given().urlEncodingEnabled(false);
+        if (call.ifMatch() != null) {
+            request.header("If-Match", call.ifMatch());
+        }
+        if (call.body() != null) {
+            request.contentType(call.contentType()).body(call.body().getBytes(StandardCharsets.UTF_8));
+        }
+        Response response = request.request(call.method(), call.url());
+        int status = response.statusCode();
+        if (status >= 500) {
+            failures.add(status + " for " + call + " → " + response.asString());
+        } else if (status >= 400) {
+            String type = response.contentType();
+            boolean explained = type != null && type.startsWith("application/problem+json")
+                    && (!response.jsonPath().getList("violations").isEmpty()
+                            || !response.jsonPath().getString("detail").isBlank());
+            if (!explained) {
+                failures.add(status + " without a problem+json explanation for " + call + " → " + type + " "
+                        + response.asString());
+            }
+        }
+    }
+
+    /** Every stored row answers 200, alone, by ids and in pages. */
+    private static void readEverything(List<String> failures) throws Exception {
+        for (String table : List.of("event", "place")) {
+            List<String> ids = allIds(table);
+            for (int i = 0; i < ids.size(); i += 500) {
+                String batch = String.join(",", ids.subList(i, Math.min(ids.size(), i + 500)));
+                Response r = given().queryParam("ids", batch).get("/" + table + "s");
+                if (r.statusCode() != 200) {
+                    failures.add("unreadable " + table + " among " + batch + ": " + r.statusCode() + " " + r.asString());
+                }
+            }
+            for (String id : ids.subList(Math.max(0, ids.size() - 300), ids.size())) {
+                Response r = given().get("/" + table + "s/" + id);
+                if (r.statusCode() != 200) {
+                    failures.add("unreadable " + table + " " + id + ": " + r.statusCode() + " " + r.asString());
+                }
+            }
+        }
+        String after = null;
+        do {
+            Response page = given().queryParam("limit", 500).queryParam("count", false)
+                    .queryParam("after", after == null ? "" : after).get("/events");
+            if (page.statusCode() != 200) {
+                failures.add("unreadable page of events after " + after + ": " + page.statusCode() + " " + page.asString());
+                break;
+            }
+            after = page.jsonPath().getString("nextCursor");
+        } while (after != null);
+    }
+
+    private static List<String> allIds(String table) throws Exception {
+        var config = ConfigProvider.getConfig();
+        try (Connection jdbc = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class));
+                Statement statement = jdbc.createStatement();
+                ResultSet rows = statement.executeQuery("select id from " + table + " order by created_at, id")) {
+            List<String> ids = new ArrayList<>();
+            while (rows.next()) {
+                ids.add(rows.getString(1));
+            }
+            return ids;
+        }
+    }
+
+    // ---------------------------------------------------------------- the endpoints
+
+    private static Arbitrary<Call> calls(List<String> actorIds, List<String> placeIds, List<String> eventIds) {
+        Arbitrary<String> actor = uuids(actorIds);
+        Arbitrary<String> place = uuids(placeIds);
+        Arbitrary<String> event = uuids(eventIds);
+        Arbitrary<String> date = Arbitraries.frequencyOf(Tuple.of(4, dates()), Tuple.of(1, texts()));
+        Arbitrary<String> limit = Arbitraries.oneOf(Arbitraries.of("1", "5", "500", "501", "0", "-1", "1e3"), numbers(), texts());
+        Arbitrary<String> dyad = Arbitraries.oneOf(Combinators.combine(actor, actor).as((a, b) -> a + "," + b), texts());
+        Arbitrary<String> cursor = Arbitraries.oneOf(texts(), Combinators.combine(
+                Arbitraries.of("START_DESC", "START_ASC", "RELEVANCE", "x"), Arbitraries.oneOf(dates(), numbers(), texts()), actor)
+                .as((sort, key, id) -> Base64.getUrlEncoder().withoutPadding()
+                        .encodeToString((sort + "|" + key + "|" + id).getBytes(StandardCharsets.UTF_8))));
+        Object[] filter = {"actor", actor, "dyad", dyad,
+            "code", Arbitraries.oneOf(Arbitraries.of("042", "106", "14", "1"), texts()),
+            "root", Arbitraries.oneOf(Arbitraries.of("01", "1", "20", "21"), texts()),
+            "quad", Arbitraries.oneOf(Arbitraries.of("1", "4", "0"), numbers(), texts()),
+            "status", Arbitraries.oneOf(Arbitraries.of("OCCURRED", "cancelled"), texts()),
+            "from", date, "to", date, "place", place, "text", texts(),
+            "sort", Arbitraries.oneOf(Arbitraries.of("start_desc", "START_ASC", "relevance"), texts()),
+            "count", Arbitraries.oneOf(Arbitraries.of("true", "false"), texts())};
+
+        Arbitrary<String> title = quoted(Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(40));
+        Arbitrary<String> participant = object(fields("actorId", field(quoted(actor)),
+                "role", field(quotedOf("SOURCE", "TARGET", "HOST", "ATTENDEE", "MEDIATOR", "source", "BOSS"))));
+        Arbitrary<String> source = object(fields(
+                "url", field(Arbitraries.oneOf(quotedOf("https://example.org/a", "http://", "ftp://x"), quoted(texts()))),
+                "publisher", field(quoted(texts())), "title", field(title), "publishedAt", field(quoted(instants())),
+                "excerpt", field(quoted(texts())), "speakerId", field(quoted(actor))));
+        Arbitrary<String> metric = Combinators.combine(quoted(texts()), json(numbers())).as((k, v) -> k + ": " + v);
+        Arbitrary<String> eventBody = object(fields(
+                "title", field(title), "summary", field(quoted(texts())),
+                "code", field(quotedOf("042", "106", "141", "0", "99999")),
+                "status", field(quotedOf("OCCURRED", "ANNOUNCED", "SCHEDULED", "CANCELLED", "occurred")),
+                "start", field(quoted(dates())), "end", field(quoted(dates())),
+                "precision", field(quotedOf("DAY", "WEEK", "MONTH", "YEAR", "day")),
+                "locationId", field(quoted(place)), "subjectIds", field(arrayOf(quoted(place), 3)),
+                "participants", field(arrayOf(participant, 3)), "sources", field(arrayOf(source, 2)),
+                "externalIds", field(arrayOf(quoted(Arbitraries.oneOf(Arbitraries.strings().alpha().numeric().ofLength(10)
+                        .map(s -> "fuzz:" + s), texts())), 2)),
+                "metrics", field(metric.list().ofMaxSize(3).map(l -> "{" + String.join(", ", l) + "}")),
+                "version", field(Arbitraries.oneOf(Arbitraries.of("0", "1"), numbers()))));
+        Arbitrary<String> placeBody = object(fields(
+                "name", field(title), "kind", field(quotedOf("COUNTRY", "REGION", "CITY", "TERRITORY", "city", "PLANET")),
+                "countryCode", field(Arbitraries.oneOf(quotedOf("UKR", "ukr", "XX"), quoted(texts()))),
+                "parentId", field(quoted(place)), "latitude", field(numbers()), "longitude", field(numbers()),
+                "status", field(quoted(texts())), "statusSince", field(quoted(dates())),
+                "version", field(Arbitraries.oneOf(Arbitraries.of("0", "1"), numbers()))));
+        Arbitrary<String> resolveItem = object(fields(
+                "key", field(Arbitraries.oneOf(quotedOf("gdelt-feature:1", "x:y"), quoted(texts()))),
+                "name", field(title), "kind", field(quotedOf("COUNTRY", "CITY", "x")),
+                "countryCode", field(quotedOf("UKR", "xx")), "latitude", field(numbers()), "longitude", field(numbers())));
+        Arbitrary<String> ifMatch = Arbitraries.of("\"0\"", "\"1\"", "W/\"0\"", "0", "\"-1\"", "\"99999999999999999999\"",
+                "*", "\"abc\"", "", ABSENT).map(v -> ABSENT.equals(v) ? null : v);
+        Arbitrary<String> json = Arbitraries.just("application/json");
+        Arbitrary<String> patchType = Arbitraries.of("application/merge-patch+json", "application/json", "text/plain");
+
+        return Arbitraries.frequencyOf(
+                Tuple.of(3, call("GET", path("/events", event), query())),
+                Tuple.of(6, call("GET", path("/events"), query(concat(filter, "ids", event, "limit", limit, "after", cursor)))),
+                Tuple.of(4, call("GET", path("/events/by-participants"),
+                        query(concat(filter, "actors", actor, "limit", limit)))),
+                Tuple.of(6, call("POST", path("/events"), query(), json, body(eventBody))),
+                Tuple.of(2, call("POST", path("/events/batch"), query(), json,
+                        body(object(fields("items", field(arrayOf(eventBody, 3))))))),
+                Tuple.of(4, call("PUT", path("/events", event), query(), ifMatch, json, body(eventBody))),
+                Tuple.of(4, call("PATCH", path("/events", event), query(), ifMatch, patchType, body(eventBody))),
+                Tuple.of(1, call("DELETE", path("/events", Arbitraries.oneOf(Arbitraries.create(() -> UUID.randomUUID().toString()), texts())), query())),
+                Tuple.of(3, call("POST", path("/events", event, "/sources"), query(), json, body(source))),
+                Tuple.of(2, call("POST", path("/events", event, "/related"), query(), json, body(object(fields(
+                        "kind", field(quotedOf("FOLLOWS", "RESPONDS_TO", "PART_OF", "x")), "eventId", field(quoted(event))))))),
+                Tuple.of(1, call("DELETE", path("/events", event, "/related", Arbitraries.oneOf(Arbitraries.of("FOLLOWS"), texts()), event), query())),
+                Tuple.of(2, call("GET", path("/places", place), query())),
+                Tuple.of(3, call("GET", path("/places"), query("ids", place, "text", texts(), "kind", Arbitraries.oneOf(Arbitraries.of("CITY"), texts()),
+                        "countryCode", texts(), "parentId", place, "limit", limit))),
+                Tuple.of(3, call("POST", path("/places"), query(), json, body(placeBody))),
+                Tuple.of(2, call("PUT", path("/places", place), query(), ifMatch, json, body(placeBody))),
+                Tuple.of(1, call("DELETE", path("/places", Arbitraries.oneOf(Arbitraries.create(() -> UUID.randomUUID().toString()), texts())), query())),
+                Tuple.of(2, call("POST", path("/places/resolve"), query(), json,
+                        body(object(fields("items", field(arrayOf(resolveItem, 3))))))),
+                Tuple.of(3, call("GET", path("/stats/dyad"), query("a", actor, "b", actor,
+                        "interval", Arbitraries.oneOf(Arbitraries.of("month", "WEEK", "year"), texts()), "from", date, "to", date))),
+                Tuple.of(3, call("GET", path("/stats/actors", actor, "/timeline"), query(
+                        "interval", Arbitraries.oneOf(Arbitraries.of("month", "week"), texts()), "from", date, "to", date))),
+                Tuple.of(1, call("GET", path("/stats/actors", actor, "/counterparts"), query("limit", limit))),
+                Tuple.of(1, call("GET", path("/stats/counterparts"), query("actors", actor, "limit", limit))),
+                Tuple.of(1, call("GET", path("/event-types"), query("root", Arbitraries.oneOf(Arbitraries.of("01", "20"), texts())))));
+    }
+
+    private static Arbitrary<Call> call(String method, Arbitrary<List<String>> path,
+            Arbitrary<List<Map.Entry<String, String>>> query) {
+        return Combinators.combine(path, query).as((p, q) -> new Call(method, p, q, null, null, null));
+    }
+
+    private static Arbitrary<Call> call(String method, Arbitrary<List<String>> path,
+            Arbitrary<List<Map.Entry<String, String>>> query, Arbitrary<String> contentType, Arbitrary<String> body) {
+        return call(method, path, query, Arbitraries.just(ABSENT), contentType, body);
+    }
+
+    private static Arbitrary<Call> call(String method, Arbitrary<List<String>> path,
+            Arbitrary<List<Map.Entry<String, String>>> query, Arbitrary<String> ifMatch, Arbitrary<String> contentType,
+            Arbitrary<String> body) {
+        return Combinators.combine(path, query, ifMatch, contentType, body).as((p, q, m, t, b) ->
+                new Call(method, p, q, ABSENT.equals(m) ? null : m, t, b));
+    }
+
+    /** Literal segments start with "/"; the others are arbitraries of one raw segment each. */
+    private static Arbitrary<List<String>> path(Object... segments) {
+        List<Arbitrary<String>> parts = new ArrayList<>();
+        for (Object segment : segments) {
+            @SuppressWarnings("unchecked")
+            Arbitrary<String> part = segment instanceof String literal ? Arbitraries.just(literal) : (Arbitrary<String>) segment;
+            parts.add(part);
+        }
+        return Combinators.combine(parts).as(List::copyOf);
+    }
+
+    /** Each parameter absent, once, repeated or comma-joined. */
+    private static Arbitrary<List<Map.Entry<String, String>>> query(Object... nameArbitraryPairs) {
+        List<Arbitrary<List<Map.Entry<String, String>>>> params = new ArrayList<>();
+        for (int i = 0; i < nameArbitraryPairs.length; i += 2) {
+            String name = (String) nameArbitraryPairs[i];
+            @SuppressWarnings("unchecked")
+            Arbitrary<String> value = (Arbitrary<String>) nameArbitraryPairs[i + 1];
+            params.add(Arbitraries.frequencyOf(
+                    Tuple.of(3, Arbitraries.just(List.<Map.Entry<String, String>>of())),
+                    Tuple.of(2, value.map(v -> List.of(Map.entry(name, v)))),
+                    Tuple.of(1, value.list().ofMinSize(2).ofMaxSize(3).map(vs -> vs.stream().map(v -> Map.entry(name, v)).toList())),
+                    Tuple.of(1, value.list().ofMinSize(2).ofMaxSize(3).map(vs -> List.of(Map.entry(name, String.join(",", vs)))))));
+        }
+        if (params.isEmpty()) {
+            return Arbitraries.just(List.of());
+        }
+        return Combinators.combine(params).as(lists -> lists.stream().flatMap(List::stream).toList());
+    }
+
+    private static Object[] concat(Object[] first, Object... more) {
+        Object[] out = new Object[first.length + more.length];
+        System.arraycopy(first, 0, out, 0, first.length);
+        System.arraycopy(more, 0, out, first.length, more.length);
+        return out;
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}
