@@ -21,6 +21,7 @@ public final class InputRules {
     public static final Instant MAX_INSTANT = MAX_DATE.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1000);
 
     static final String NUL_REASON = "must not contain the NUL character (U+0000)";
+    static final String SURROGATE_REASON = "must be valid Unicode text (a \\u escape of an unpaired surrogate is not)";
     static final String DATE_REASON = "must be a date from " + MIN_DATE + " to " + MAX_DATE;
     static final String INSTANT_REASON = "must be a time from " + MIN_DATE + " to " + MAX_DATE + " (UTC)";
     static final String NUMBER_REASON = "must be a finite number within ±1.7976931348623157E308";
@@ -29,7 +30,25 @@ public final class InputRules {
     }
 
     public static String textProblem(String value) {
-        return value != null && value.indexOf('\u0000') >= 0 ? NUL_REASON : null;
+        if (value == null) {
+            return null;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\u0000') {
+                return NUL_REASON;
+            }
+            if (Character.isSurrogate(c)) {
+                // only a high surrogate directly followed by a low one encodes a character; the driver
+                // writes an unpaired one as bytes PostgreSQL refuses as invalid UTF-8
+                if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                    i++;
+                } else {
+                    return SURROGATE_REASON;
+                }
+            }
+        }
+        return null;
     }
 
     public static String dateProblem(LocalDate value) {

@@ -68,6 +68,15 @@ class StrictJsonCustomizerTest {
     }
 
     @Test
+    void returns400ForUnpairedSurrogatesButAcceptsPairedOnes() throws Exception {
+        assertEquals("\uD83D\uDE00", mapper.readValue("{\"title\": \"\\ud83d\\ude00\"}", Body.class).title());
+        assertEquals(new Problem.Violation("title", "must be valid Unicode text (a \\u escape of an unpaired surrogate is not)"),
+                refusal("{\"title\": \"\\udb9b\\u11cb\"}"));
+        assertEquals("aliases[0]", refusal("{\"aliases\": [\"x\\udc00\"]}").field());
+        assertEquals("title", refusal("{\"title\": \"\\ud800\"}").field());
+    }
+
+    @Test
     void returns400ForNumbersNoDoubleHolds() {
         Problem.Violation huge = refusal("{\"metrics\": {\"x\": 1e400}}");
         assertEquals("metrics.x", huge.field());

@@ -82,6 +82,20 @@ class BadInputTest {
     }
 
     @Test
+    void returns400ForUnpairedSurrogatesFoundByTheFuzz() {
+        String id = recordId(event(unique("surrogates"), "042", "2025-11-26"));
+        refused(json("{\"title\": \"said\", \"publisher\": \"\\udb9b\\u11cb\"}").post("/events/" + id + "/sources").then(),
+                "publisher");
+        given().get("/events/" + id).then().statusCode(200).body("sources", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
+    void returns400ForABlankRelationKindFoundByTheFuzz() {
+        String id = recordId(event(unique("unlinked"), "042", "2025-11-26"));
+        refused(given().urlEncodingEnabled(false).delete("/events/" + id + "/related/%20/" + UUID.randomUUID()).then(), "kind");
+    }
+
+    @Test
     void returns400ForDatesPostgresCannotHold() {
         String a = actor();
         String b = actor();

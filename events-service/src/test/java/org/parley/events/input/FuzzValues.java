@@ -1,5 +1,6 @@
 package org.parley.events.input;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,7 +80,7 @@ final class FuzzValues {
 
     /** Mostly one of {@code known}, else random or malformed ids. */
     static Arbitrary<String> uuids(List<String> known) {
-        return Arbitraries.frequencyOf(Tuple.of(5, Arbitraries.of(known)),
+        return Arbitraries.frequencyOf(Tuple.of(12, Arbitraries.of(known)),
                 Tuple.of(2, Arbitraries.create(() -> UUID.randomUUID().toString())),
                 Tuple.of(1, Arbitraries.of(known).map(id -> id.toUpperCase())),
                 Tuple.of(2, texts()));
@@ -95,9 +96,24 @@ final class FuzzValues {
                 Tuple.of(1, texts().map(FuzzValues::quote).list().ofMaxSize(3).map(FuzzValues::array)));
     }
 
-    /** A field of an object: mostly a likely value, else any value, now and then absent. */
+    /**
+     * A field of an object: mostly a likely value, else any value, now and then absent; most bodies
+     * are valid but for a field or two, so requests get past validation into the services.
+     */
     static Arbitrary<String> field(Arbitrary<String> likely) {
-        return Arbitraries.frequencyOf(Tuple.of(8, json(likely)), Tuple.of(1, Arbitraries.just(ABSENT)));
+        return Arbitraries.frequencyOf(Tuple.of(14, likely), Tuple.of(1, json(likely)), Tuple.of(1, Arbitraries.just(ABSENT)));
+    }
+
+    /** Mostly a real day of 1990–2030, else any date text. */
+    static Arbitrary<String> likelyDates() {
+        return Arbitraries.frequencyOf(Tuple.of(6, Arbitraries.integers().between(0, 40 * 365)
+                .map(d -> LocalDate.of(1990, 1, 1).plusDays(d).toString())), Tuple.of(1, dates()));
+    }
+
+    /** Mostly plain words, else any text. */
+    static Arbitrary<String> likelyTexts() {
+        return Arbitraries.frequencyOf(Tuple.of(6, Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(40)),
+                Tuple.of(1, texts()));
     }
 
     static Arbitrary<String> quoted(Arbitrary<String> text) {

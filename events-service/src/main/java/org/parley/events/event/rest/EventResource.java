@@ -229,6 +229,9 @@ public class EventResource {
             @PathParam("eventId") String relatedId) {
         UUID eventId = Params.uuid("id", id);
         RelationKind relation = Params.enumValue("kind", kind, RelationKind.class);
+        if (relation == null) {
+            throw ApiException.badRequest("kind", "is required: FOLLOWS, RESPONDS_TO or PART_OF");
+        }
         UUID related = Params.uuid("eventId", relatedId);
         return service.unlinkEvents(eventId, relation, related).map(deleted -> {
             if (!deleted) {
