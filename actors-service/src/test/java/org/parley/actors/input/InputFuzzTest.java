@@ -3,26 +3,26 @@ package org.parley.actors.input;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.parley.actors.Fixtures.createId;
 import static org.parley.actors.Fixtures.token;
-import static org.parley.actors.input.FuzzRequests.call;
-import static org.parley.actors.input.FuzzRequests.check;
-import static org.parley.actors.input.FuzzRequests.pageThrough;
-import static org.parley.actors.input.FuzzRequests.path;
-import static org.parley.actors.input.FuzzRequests.query;
-import static org.parley.actors.input.FuzzRequests.readAll;
-import static org.parley.actors.input.FuzzValues.ABSENT;
-import static org.parley.actors.input.FuzzValues.arrayOf;
-import static org.parley.actors.input.FuzzValues.body;
-import static org.parley.actors.input.FuzzValues.dates;
-import static org.parley.actors.input.FuzzValues.field;
-import static org.parley.actors.input.FuzzValues.fields;
-import static org.parley.actors.input.FuzzValues.likelyDates;
-import static org.parley.actors.input.FuzzValues.likelyTexts;
-import static org.parley.actors.input.FuzzValues.numbers;
-import static org.parley.actors.input.FuzzValues.object;
-import static org.parley.actors.input.FuzzValues.quoted;
-import static org.parley.actors.input.FuzzValues.quotedOf;
-import static org.parley.actors.input.FuzzValues.texts;
-import static org.parley.actors.input.FuzzValues.uuids;
+import static org.parley.common.fuzz.FuzzRequests.call;
+import static org.parley.common.fuzz.FuzzRequests.check;
+import static org.parley.common.fuzz.FuzzRequests.pageThrough;
+import static org.parley.common.fuzz.FuzzRequests.path;
+import static org.parley.common.fuzz.FuzzRequests.query;
+import static org.parley.common.fuzz.FuzzRequests.readAll;
+import static org.parley.common.fuzz.FuzzValues.ABSENT;
+import static org.parley.common.fuzz.FuzzValues.arrayOf;
+import static org.parley.common.fuzz.FuzzValues.body;
+import static org.parley.common.fuzz.FuzzValues.dates;
+import static org.parley.common.fuzz.FuzzValues.field;
+import static org.parley.common.fuzz.FuzzValues.fields;
+import static org.parley.common.fuzz.FuzzValues.likelyDates;
+import static org.parley.common.fuzz.FuzzValues.likelyTexts;
+import static org.parley.common.fuzz.FuzzValues.numbers;
+import static org.parley.common.fuzz.FuzzValues.object;
+import static org.parley.common.fuzz.FuzzValues.quoted;
+import static org.parley.common.fuzz.FuzzValues.quotedOf;
+import static org.parley.common.fuzz.FuzzValues.texts;
+import static org.parley.common.fuzz.FuzzValues.uuids;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -39,6 +39,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
 import org.junit.jupiter.api.Test;
+import org.parley.common.fuzz.FuzzRequests.Call;
 
 /**
  * Issue 15, R3: thousands of hostile requests over every actors-service endpoint's path, query
@@ -82,7 +83,7 @@ class InputFuzzTest {
                 failures.subList(0, Math.min(15, failures.size()))));
     }
 
-    private static Arbitrary<FuzzRequests.Call> calls(List<String> actorIds, List<String> relationshipIds) {
+    private static Arbitrary<Call> calls(List<String> actorIds, List<String> relationshipIds) {
         Arbitrary<String> actor = uuids(actorIds);
         Arbitrary<String> relationship = uuids(relationshipIds);
         Arbitrary<String> randomId = Arbitraries.oneOf(Arbitraries.create(() -> UUID.randomUUID().toString()), texts());

@@ -8,29 +8,29 @@ import static org.parley.events.Fixtures.place;
 import static org.parley.events.Fixtures.recordId;
 import static org.parley.events.Fixtures.unique;
 import static org.parley.events.Fixtures.with;
-import static org.parley.events.input.FuzzRequests.call;
-import static org.parley.events.input.FuzzRequests.check;
-import static org.parley.events.input.FuzzRequests.concat;
-import static org.parley.events.input.FuzzRequests.pageThrough;
-import static org.parley.events.input.FuzzRequests.readAll;
-import static org.parley.events.input.FuzzRequests.path;
-import static org.parley.events.input.FuzzRequests.query;
-import static org.parley.events.input.FuzzValues.ABSENT;
-import static org.parley.events.input.FuzzValues.arrayOf;
-import static org.parley.events.input.FuzzValues.body;
-import static org.parley.events.input.FuzzValues.dates;
-import static org.parley.events.input.FuzzValues.field;
-import static org.parley.events.input.FuzzValues.fields;
-import static org.parley.events.input.FuzzValues.instants;
-import static org.parley.events.input.FuzzValues.json;
-import static org.parley.events.input.FuzzValues.likelyDates;
-import static org.parley.events.input.FuzzValues.likelyTexts;
-import static org.parley.events.input.FuzzValues.numbers;
-import static org.parley.events.input.FuzzValues.object;
-import static org.parley.events.input.FuzzValues.quoted;
-import static org.parley.events.input.FuzzValues.quotedOf;
-import static org.parley.events.input.FuzzValues.texts;
-import static org.parley.events.input.FuzzValues.uuids;
+import static org.parley.common.fuzz.FuzzRequests.call;
+import static org.parley.common.fuzz.FuzzRequests.check;
+import static org.parley.common.fuzz.FuzzRequests.concat;
+import static org.parley.common.fuzz.FuzzRequests.pageThrough;
+import static org.parley.common.fuzz.FuzzRequests.readAll;
+import static org.parley.common.fuzz.FuzzRequests.path;
+import static org.parley.common.fuzz.FuzzRequests.query;
+import static org.parley.common.fuzz.FuzzValues.ABSENT;
+import static org.parley.common.fuzz.FuzzValues.arrayOf;
+import static org.parley.common.fuzz.FuzzValues.body;
+import static org.parley.common.fuzz.FuzzValues.dates;
+import static org.parley.common.fuzz.FuzzValues.field;
+import static org.parley.common.fuzz.FuzzValues.fields;
+import static org.parley.common.fuzz.FuzzValues.instants;
+import static org.parley.common.fuzz.FuzzValues.json;
+import static org.parley.common.fuzz.FuzzValues.likelyDates;
+import static org.parley.common.fuzz.FuzzValues.likelyTexts;
+import static org.parley.common.fuzz.FuzzValues.numbers;
+import static org.parley.common.fuzz.FuzzValues.object;
+import static org.parley.common.fuzz.FuzzValues.quoted;
+import static org.parley.common.fuzz.FuzzValues.quotedOf;
+import static org.parley.common.fuzz.FuzzValues.texts;
+import static org.parley.common.fuzz.FuzzValues.uuids;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -43,6 +43,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import org.parley.common.fuzz.FuzzRequests.Call;
+import org.parley.common.fuzz.FuzzValues;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -93,7 +95,7 @@ class InputFuzzTest {
 
     // ---------------------------------------------------------------- the endpoints
 
-    private static Arbitrary<FuzzRequests.Call> calls(List<String> actorIds, List<String> placeIds, List<String> eventIds) {
+    private static Arbitrary<Call> calls(List<String> actorIds, List<String> placeIds, List<String> eventIds) {
         Arbitrary<String> actor = uuids(actorIds);
         Arbitrary<String> place = uuids(placeIds);
         Arbitrary<String> event = uuids(eventIds);

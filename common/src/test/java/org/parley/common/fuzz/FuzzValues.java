@@ -1,4 +1,4 @@
-package org.parley.events.input;
+package org.parley.common.fuzz;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,25 +18,25 @@ import net.jqwik.api.Tuple;
  * or 25,000 characters; numbers beyond a double or a long; dates of any year, malformed ones; wrong
  * JSON types and null list items. JSON values are built as text (so 1e400 stays 1e400) with every
  * non-ASCII character escaped (so a lone surrogate reaches the parser as \ud800, not as '?').
- * (actors-service's test tree has the same class: the two services share no test artifact.)
  */
-final class FuzzValues {
+public final class FuzzValues {
 
     /** A field value meaning "leave the field out". */
-    static final String ABSENT = "\u0001absent";
+    public static final String ABSENT = "\u0001absent";
 
     private static final List<String> SPECIAL = List.of("", " ", "\u0000", "a\u0000b", "\ud800", "\udc00x", "\uD83D\uDE00",
             "'", "'; drop table event; --", "%", "%_%", "\\", "\"", "{", "[]", "{}", "null", "NaN", "Infinity", "1e400",
             "-1", "0", "\t", "\r\n", "\u202e", "\ufeff", ",", ",,", " , ", "*", "?", "&", "=", "#", "/", "..", "%00",
             "\\u0000", "true", "9999-12-31", "-5000-01-01", "+10000-01-01", "0000-01-01", "2025-02-30", "2025-13-01",
             "START_DESC", "relevance", "month", "week", "OCCURRED", "SOURCE", "FOLLOWS", "COUNTRY", "042", "106", "14",
+            "PERSON", "state", "REPRESENTS", "RUSGOV", "RUS", "Q7747",
             "gdelt:1", "UKR", "https://example.org/a", "3f2b8c1e-6d4a-4f5b-9c2d-1a2b3c4d5e6f");
 
     private FuzzValues() {
     }
 
     /** Raw text, for query parameters and JSON strings. */
-    static Arbitrary<String> texts() {
+    public static Arbitrary<String> texts() {
         return Arbitraries.frequencyOf(
                 Tuple.of(4, Arbitraries.strings().all().ofMaxLength(30)),
                 Tuple.of(4, Arbitraries.of(SPECIAL)),
@@ -44,12 +44,12 @@ final class FuzzValues {
     }
 
     /** Text for bodies: also, now and then, longer than any field allows. */
-    static Arbitrary<String> bodyTexts() {
+    public static Arbitrary<String> bodyTexts() {
         return Arbitraries.frequencyOf(Tuple.of(19, texts()),
                 Tuple.of(1, Arbitraries.strings().withCharRange('a', 'z').ofMinLength(300).ofMaxLength(25_000)));
     }
 
-    static Arbitrary<String> numbers() {
+    public static Arbitrary<String> numbers() {
         return Arbitraries.oneOf(
                 Arbitraries.of("0", "-0", "1", "-1", "1e400", "-1e400", "1e-400", "1.7976931348623157E308", "1.8e308",
                         "4.9e-324", "9223372036854775807", "9223372036854775808", "-9223372036854775809",
@@ -60,7 +60,7 @@ final class FuzzValues {
     }
 
     /** Dates as text: any year (signed as ISO 8601 writes it), impossible days, other formats. */
-    static Arbitrary<String> dates() {
+    public static Arbitrary<String> dates() {
         Arbitrary<String> anyYear = Combinators.combine(
                 Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.integers().between(-999_999, 999_999)),
                         Tuple.of(3, Arbitraries.integers().between(-2, 10_001)),
@@ -72,14 +72,14 @@ final class FuzzValues {
                 "2025-1-1", "20251126", "2025-11-26T10:00:00Z", "yesterday", "")), Tuple.of(1, texts()));
     }
 
-    static Arbitrary<String> instants() {
+    public static Arbitrary<String> instants() {
         return Arbitraries.oneOf(dates().map(d -> d + "T10:00:00Z"), dates(),
                 Arbitraries.of("2025-11-26T10:00:00Z", "+300000-01-01T00:00:00Z", "0001-01-01T00:00:00Z",
                         "9999-12-31T23:59:59.999999999Z", "2025-11-26T25:00:00Z", "2025-11-26T10:00:00+14:00", "1764151200"));
     }
 
     /** Mostly one of {@code known}, else random or malformed ids. */
-    static Arbitrary<String> uuids(List<String> known) {
+    public static Arbitrary<String> uuids(List<String> known) {
         return Arbitraries.frequencyOf(Tuple.of(12, Arbitraries.of(known)),
                 Tuple.of(2, Arbitraries.create(() -> UUID.randomUUID().toString())),
                 Tuple.of(1, Arbitraries.of(known).map(id -> id.toUpperCase())),
@@ -87,7 +87,7 @@ final class FuzzValues {
     }
 
     /** A JSON value: mostly {@code likely}, else any other kind of value. */
-    static Arbitrary<String> json(Arbitrary<String> likely) {
+    public static Arbitrary<String> json(Arbitrary<String> likely) {
         return Arbitraries.frequencyOf(Tuple.of(6, likely),
                 Tuple.of(2, bodyTexts().map(FuzzValues::quote)),
                 Tuple.of(1, numbers()),
@@ -100,32 +100,32 @@ final class FuzzValues {
      * A field of an object: mostly a likely value, else any value, now and then absent; most bodies
      * are valid but for a field or two, so requests get past validation into the services.
      */
-    static Arbitrary<String> field(Arbitrary<String> likely) {
+    public static Arbitrary<String> field(Arbitrary<String> likely) {
         return Arbitraries.frequencyOf(Tuple.of(14, likely), Tuple.of(1, json(likely)), Tuple.of(1, Arbitraries.just(ABSENT)));
     }
 
     /** Mostly a real day of 1990–2030, else any date text. */
-    static Arbitrary<String> likelyDates() {
+    public static Arbitrary<String> likelyDates() {
         return Arbitraries.frequencyOf(Tuple.of(6, Arbitraries.integers().between(0, 40 * 365)
                 .map(d -> LocalDate.of(1990, 1, 1).plusDays(d).toString())), Tuple.of(1, dates()));
     }
 
     /** Mostly plain words, else any text. */
-    static Arbitrary<String> likelyTexts() {
+    public static Arbitrary<String> likelyTexts() {
         return Arbitraries.frequencyOf(Tuple.of(6, Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(40)),
                 Tuple.of(1, texts()));
     }
 
-    static Arbitrary<String> quoted(Arbitrary<String> text) {
+    public static Arbitrary<String> quoted(Arbitrary<String> text) {
         return text.map(FuzzValues::quote);
     }
 
-    static Arbitrary<String> quotedOf(String... values) {
+    public static Arbitrary<String> quotedOf(String... values) {
         return Arbitraries.of(values).map(FuzzValues::quote);
     }
 
     /** A JSON array of {@code items}, sometimes with a null item. */
-    static Arbitrary<String> arrayOf(Arbitrary<String> item, int maxSize) {
+    public static Arbitrary<String> arrayOf(Arbitrary<String> item, int maxSize) {
         return Arbitraries.frequencyOf(Tuple.of(8, item.list().ofMaxSize(maxSize).map(FuzzValues::array)),
                 Tuple.of(1, item.list().ofMaxSize(2).map(l -> {
                     List<String> withNull = new ArrayList<>(l);
@@ -135,7 +135,7 @@ final class FuzzValues {
     }
 
     /** A JSON object with the given fields (in order), absent ones left out. */
-    static Arbitrary<String> object(Map<String, Arbitrary<String>> fields) {
+    public static Arbitrary<String> object(Map<String, Arbitrary<String>> fields) {
         List<String> names = new ArrayList<>(fields.keySet());
         return Combinators.combine(new ArrayList<>(fields.values())).as(values -> {
             List<String> members = new ArrayList<>();
@@ -148,7 +148,7 @@ final class FuzzValues {
         });
     }
 
-    static Map<String, Arbitrary<String>> fields(Object... nameArbitraryPairs) {
+    public static Map<String, Arbitrary<String>> fields(Object... nameArbitraryPairs) {
         Map<String, Arbitrary<String>> out = new LinkedHashMap<>();
         for (int i = 0; i < nameArbitraryPairs.length; i += 2) {
             @SuppressWarnings("unchecked")
@@ -159,12 +159,12 @@ final class FuzzValues {
     }
 
     /** A request body: mostly {@code object}, else something that is not that object at all. */
-    static Arbitrary<String> body(Arbitrary<String> object) {
+    public static Arbitrary<String> body(Arbitrary<String> object) {
         return Arbitraries.frequencyOf(Tuple.of(12, object), Tuple.of(1, Arbitraries.of("", "null", "[]", "\"x\"", "{",
                 "{\"a\":}", "[null]", "1e400", "{}{}", "{} trailing", "{\"\\u0000\": 1}", "\u0000")));
     }
 
-    static String quote(String text) {
+    public static String quote(String text) {
         StringBuilder out = new StringBuilder("\"");
         for (char c : text.toCharArray()) {
             if (c == '"' || c == '\\') {
@@ -178,7 +178,7 @@ final class FuzzValues {
         return out.append('"').toString();
     }
 
-    static String array(List<String> items) {
+    public static String array(List<String> items) {
         return items.stream().collect(Collectors.joining(", ", "[", "]"));
     }
 

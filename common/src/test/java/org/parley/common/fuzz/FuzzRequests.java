@@ -1,7 +1,7 @@
-package org.parley.events.input;
+package org.parley.common.fuzz;
 
 import static io.restassured.RestAssured.given;
-import static org.parley.events.input.FuzzValues.ABSENT;
+import static org.parley.common.fuzz.FuzzValues.ABSENT;
 
 import java.net.URLEncoder;
 import java.sql.Connection;
@@ -25,19 +25,19 @@ import net.jqwik.api.Tuple;
 
 /**
  * Hostile requests as jqwik arbitraries, sent with REST Assured and judged: never a 5xx, every 4xx
- * problem+json with violations or a detail. (actors-service's test tree has the same class: the two
- * services share no test artifact.)
+ * problem+json with violations or a detail. Shared by both services' fuzz tests through common's
+ * test jar.
  */
-final class FuzzRequests {
+public final class FuzzRequests {
 
     private FuzzRequests() {
     }
 
     /** One request; {@code path} and {@code query} hold raw values, encoded when sent. */
-    record Call(String method, List<String> path, List<Map.Entry<String, String>> query, String ifMatch,
+    public record Call(String method, List<String> path, List<Map.Entry<String, String>> query, String ifMatch,
             String contentType, String body) {
 
-        String url() {
+        public String url() {
             String p = path.stream().map(s -> s.startsWith("/") ? s : "/" + encode(s)).collect(Collectors.joining());
             String q = query.stream().map(e -> e.getKey() + "=" + encode(e.getValue())).collect(Collectors.joining("&"));
             return q.isEmpty() ? p : p + "?" + q;
@@ -51,7 +51,7 @@ final class FuzzRequests {
     }
 
     /** Sends {@code call}, notes a bad answer in {@code failures}; returns the status. */
-    static int check(Call call, List<String> failures) {
+    public static int check(Call call, List<String> failures) {
         RequestSpecification request = given().urlEncodingEnabled(false);
         if (call.ifMatch() != null) {
             request.header("If-Match", call.ifMatch());
@@ -76,17 +76,17 @@ final class FuzzRequests {
         return status;
     }
 
-    static Arbitrary<Call> call(String method, Arbitrary<List<String>> path,
+    public static Arbitrary<Call> call(String method, Arbitrary<List<String>> path,
             Arbitrary<List<Map.Entry<String, String>>> query) {
         return Combinators.combine(path, query).as((p, q) -> new Call(method, p, q, null, null, null));
     }
 
-    static Arbitrary<Call> call(String method, Arbitrary<List<String>> path,
+    public static Arbitrary<Call> call(String method, Arbitrary<List<String>> path,
             Arbitrary<List<Map.Entry<String, String>>> query, Arbitrary<String> contentType, Arbitrary<String> body) {
         return call(method, path, query, Arbitraries.just(ABSENT), contentType, body);
     }
 
-    static Arbitrary<Call> call(String method, Arbitrary<List<String>> path,
+    public static Arbitrary<Call> call(String method, Arbitrary<List<String>> path,
             Arbitrary<List<Map.Entry<String, String>>> query, Arbitrary<String> ifMatch, Arbitrary<String> contentType,
             Arbitrary<String> body) {
         return Combinators.combine(path, query, ifMatch, contentType, body).as((p, q, m, t, b) ->
@@ -94,7 +94,7 @@ final class FuzzRequests {
     }
 
     /** Literal segments start with "/"; the others are arbitraries of one raw segment each. */
-    static Arbitrary<List<String>> path(Object... segments) {
+    public static Arbitrary<List<String>> path(Object... segments) {
         List<Arbitrary<String>> parts = new ArrayList<>();
         for (Object segment : segments) {
             @SuppressWarnings("unchecked")
@@ -105,7 +105,7 @@ final class FuzzRequests {
     }
 
     /** Each parameter absent, once, repeated or comma-joined. */
-    static Arbitrary<List<Map.Entry<String, String>>> query(Object... nameArbitraryPairs) {
+    public static Arbitrary<List<Map.Entry<String, String>>> query(Object... nameArbitraryPairs) {
         List<Arbitrary<List<Map.Entry<String, String>>>> params = new ArrayList<>();
         for (int i = 0; i < nameArbitraryPairs.length; i += 2) {
             String name = (String) nameArbitraryPairs[i];
@@ -123,19 +123,19 @@ final class FuzzRequests {
         return Combinators.combine(params).as(lists -> lists.stream().flatMap(List::stream).toList());
     }
 
-    static Object[] concat(Object[] first, Object... more) {
+    public static Object[] concat(Object[] first, Object... more) {
         Object[] out = new Object[first.length + more.length];
         System.arraycopy(first, 0, out, 0, first.length);
         System.arraycopy(more, 0, out, first.length, more.length);
         return out;
     }
 
-    static String encode(String value) {
+    public static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** Every row of {@code table} answers 200 at {@code path}: all by ids in batches, the newest 300 alone. */
-    static void readAll(String table, String path, List<String> failures) throws Exception {
+    public static void readAll(String table, String path, List<String> failures) throws Exception {
         List<String> ids = allIds(table);
         for (int i = 0; i < ids.size(); i += 500) {
             String batch = String.join(",", ids.subList(i, Math.min(ids.size(), i + 500)));
@@ -153,7 +153,7 @@ final class FuzzRequests {
     }
 
     /** Every page of the list at {@code path} answers 200, following nextCursor to the end. */
-    static void pageThrough(String path, List<String> failures) {
+    public static void pageThrough(String path, List<String> failures) {
         String after = null;
         do {
             Response page = given().queryParam("limit", 500).queryParam("count", false)
