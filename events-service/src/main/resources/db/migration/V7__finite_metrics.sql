@@ -14,3 +14,8 @@ where jsonb_typeof(e.metrics) = 'object'
                          then abs(m.value::text::numeric) > 1.7976931348623157e308 else false end);
 
 update event set metrics = null where metrics is not null and jsonb_typeof(metrics) <> 'object';
+
+-- Likewise a source's published_at outside 0001-01-01 .. 9999-12-31 (UTC), which the API now refuses
+-- and cannot write back as ISO 8601: the time is dropped, the source kept.
+update event_source set published_at = null
+where published_at < '0001-01-01T00:00:00Z' or published_at >= '10000-01-01T00:00:00Z';

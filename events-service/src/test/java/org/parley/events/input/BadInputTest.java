@@ -196,6 +196,23 @@ class BadInputTest {
             runMigration(jdbc, "db/migration/V7__finite_metrics.sql");
             assertMetrics(jdbc, id, null);
 
+            // a source time outside 0001–9999, storable before the input rules
+            try (Statement statement = jdbc.createStatement()) {
+                statement.executeUpdate("insert into event_source (event_id, id, title, published_at) values ('" + id
+                        + "', gen_random_uuid(), 'far future', '10000-01-01T00:00:00Z'), ('" + id
+                        + "', gen_random_uuid(), 'far past', '0500-01-01 00:00:00+00 BC')");
+            }
+            given().get("/events/" + id).then().statusCode(200).body("sources.title", hasItem("far past"))
+                    .body("sources.publishedAt", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.nullValue()));
+            given().queryParam("ids", id).get("/events").then().statusCode(200);
+            runMigration(jdbc, "db/migration/V7__finite_metrics.sql");
+            try (Statement statement = jdbc.createStatement();
+                    ResultSet rs = statement.executeQuery("select count(*) from event_source where event_id = '" + id
+                            + "' and published_at is null")) {
+                rs.next();
+                org.junit.jupiter.api.Assertions.assertEquals(2, rs.getInt(1));
+            }
+
             setMetrics(jdbc, id, "{\"x\": \"NaN\"}");
             given().get("/events/" + id).then().statusCode(200).body("metrics", anEmptyMap());
             // and a write can repair it through the API

@@ -1,8 +1,10 @@
 package org.parley.events.event.repository;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -464,8 +466,21 @@ public class EventRepository {
         String published = s.getString("publishedAt");
         String speaker = s.getString("speakerId");
         return new Event.Source(UUID.fromString(s.getString("id")), s.getString("url"), s.getString("publisher"),
-                s.getString("title"), published == null ? null : OffsetDateTime.parse(published).toInstant(),
+                s.getString("title"), published == null ? null : instantOrNull(published),
                 s.getString("excerpt"), speaker == null ? null : UUID.fromString(speaker));
+    }
+
+    /**
+     * A time outside 0001–9999 stored before input was checked comes out of PostgreSQL's JSON as
+     * "10000-01-01T…" or "…+00:00 BC", which no ISO 8601 parser reads: it is left out rather than
+     * failing every read of the event (V7 cleared those that existed).
+     */
+    private static Instant instantOrNull(String text) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     /**
