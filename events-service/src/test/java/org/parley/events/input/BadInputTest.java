@@ -213,6 +213,17 @@ class BadInputTest {
                 org.junit.jupiter.api.Assertions.assertEquals(2, rs.getInt(1));
             }
 
+            // a start before year 1, storable before the input rules: readable, and paging passes it
+            try (Statement statement = jdbc.createStatement()) {
+                statement.executeUpdate("update event set start_date = '1000-01-01 BC', end_exclusive = '1000-01-02 BC'"
+                        + " where id = '" + id + "'");
+            }
+            given().get("/events/" + id).then().statusCode(200).body("start", equalTo("-0999-01-01"));
+            String next = given().queryParam("sort", "start_asc").queryParam("limit", 1).get("/events").then()
+                    .statusCode(200).body("items[0].id", equalTo(id)).extract().path("nextCursor");
+            given().queryParam("sort", "start_asc").queryParam("limit", 1).queryParam("after", next).get("/events")
+                    .then().statusCode(200);
+
             setMetrics(jdbc, id, "{\"x\": \"NaN\"}");
             given().get("/events/" + id).then().statusCode(200).body("metrics", anEmptyMap());
             // and a write can repair it through the API
