@@ -110,8 +110,8 @@ setup_tools() {
 build() {
   if $BUILD; then
     log "building actors-service, events-service, gateway and the floor app (mvnw package -DskipTests)"
-    record_cmd "./mvnw -B -q package -DskipTests -Dparley.skipDbEnsure=true -pl actors-service,events-service,gateway"
-    (cd "$ROOT" && ./mvnw -B -q package -DskipTests -Dparley.skipDbEnsure=true -pl actors-service,events-service,gateway \
+    record_cmd "./mvnw -B -q package -DskipTests -Dparley.skipDbEnsure=true -pl actors-service,events-service,gateway -am"
+    (cd "$ROOT" && ./mvnw -B -q package -DskipTests -Dparley.skipDbEnsure=true -pl actors-service,events-service,gateway -am \
       >"$WORK/logs/build.log" 2>&1) || die "build failed (log: $WORK/logs/build.log)"
     record_cmd "./mvnw -B -q -f bench/floor/pom.xml package -DskipTests"
     (cd "$ROOT" && ./mvnw -B -q -f bench/floor/pom.xml package -DskipTests >>"$WORK/logs/build.log" 2>&1) \

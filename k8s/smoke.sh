@@ -102,7 +102,7 @@ build_app_images() {
     podman image inspect --format '{{.Id}}' localhost/parley-base:bookworm >"$work/base.tar.id"
   fi
   log "packaging actors-service, events-service and gateway with Jib images (./mvnw package -Dimages …)"
-  ./mvnw -B -q -pl actors-service,events-service,gateway package -DskipTests -Dparley.skipDbEnsure=true \
+  ./mvnw -B -q -pl actors-service,events-service,gateway -am package -DskipTests -Dparley.skipDbEnsure=true \
     -Dimages -Dquarkus.container-image.build=true -Dquarkus.container-image.tag=smoke \
     -Dquarkus.jib.base-jvm-image="tar://$work/base.tar" -Dquarkus.jib.docker-executable-name=podman \
     -Dquarkus.jib.user=185 >"$work/jib.log" 2>&1 || { tail -40 "$work/jib.log" >&2; exit 1; }

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.parley.common.input.InputRules;
 import org.parley.common.problem.ApiException;
 
 /**
@@ -73,15 +74,33 @@ public final class Params {
         return uuids(name, parts);
     }
 
+    /** A yyyy-mm-dd date within {@link InputRules#MIN_DATE}–{@link InputRules#MAX_DATE}; null when absent. */
     public static LocalDate date(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(value.strip());
+            date = LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest(name, "'" + value + "' is not a date (expected yyyy-mm-dd)");
         }
+        return checked(name, InputRules.dateProblem(date), date);
+    }
+
+    /** Free text (a search string), stripped; null when absent or blank; 400 when it holds U+0000. */
+    public static String text(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return checked(name, InputRules.textProblem(value), value.strip());
+    }
+
+    private static <T> T checked(String name, String problem, T value) {
+        if (problem != null) {
+            throw ApiException.badRequest(name, problem);
+        }
+        return value;
     }
 
     /** A constant of {@code type} in any case; null when absent. */

@@ -31,6 +31,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.hibernate.StaleStateException;
 import org.parley.common.idempotency.IdempotencyException;
+import org.parley.common.input.RejectedValueException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -77,10 +78,13 @@ public class ProblemMappers {
     @ServerExceptionMapper({JsonProcessingException.class, StreamReadException.class, JsonParseException.class,
             DatabindException.class, JsonMappingException.class, MismatchedInputException.class,
             InvalidFormatException.class, UnrecognizedPropertyException.class, ValueInstantiationException.class,
-            InvalidDefinitionException.class})
+            InvalidDefinitionException.class, RejectedValueException.class})
     public Response mapJson(JsonProcessingException e) {
         if (e instanceof InvalidDefinitionException) {
             return internalError(e); // our mapping is broken, not the client's JSON
+        }
+        if (e instanceof RejectedValueException rejected) {
+            return mapApi(ApiException.badRequest(pathOf(rejected.getPath()), rejected.reason()));
         }
         if (e instanceof MismatchedInputException mie && !mie.getPath().isEmpty()) {
             return mapApi(ApiException.badRequest(pathOf(mie.getPath()), describeMismatch(mie)));

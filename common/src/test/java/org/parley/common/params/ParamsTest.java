@@ -72,4 +72,24 @@ class ParamsTest {
         assertFalse(Params.bool("all", null, false));
         assertEquals("all", refusal(() -> Params.bool("all", "yes", false)).field());
     }
+
+    @Test
+    void refusesDatesOutsideYears1To9999() {
+        assertEquals(LocalDate.of(1, 1, 1), Params.date("from", "0001-01-01"));
+        assertEquals(LocalDate.of(9999, 12, 31), Params.date("to", "9999-12-31"));
+        Problem.Violation ancient = refusal(() -> Params.date("from", "-5000-01-01"));
+        assertEquals("from", ancient.field());
+        assertEquals("must be a date from 0001-01-01 to 9999-12-31", ancient.message());
+        assertEquals("to", refusal(() -> Params.date("to", "+10000-01-01")).field());
+        assertEquals("from", refusal(() -> Params.date("from", "0000-12-31")).field());
+    }
+
+    @Test
+    void returns400ForNulInText() {
+        assertEquals("putin", Params.text("text", "  putin "));
+        assertNull(Params.text("text", " "));
+        Problem.Violation nul = refusal(() -> Params.text("text", "a\u0000b"));
+        assertEquals("text", nul.field());
+        assertEquals("must not contain the NUL character (U+0000)", nul.message());
+    }
 }

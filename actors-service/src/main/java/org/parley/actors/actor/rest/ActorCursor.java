@@ -3,6 +3,7 @@ package org.parley.actors.actor.rest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.UUID;
+import org.parley.common.input.InputRules;
 import org.parley.common.problem.ApiException;
 
 /**
@@ -20,7 +21,7 @@ record ActorCursor(String name, UUID id) {
         try {
             String raw = new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.UTF_8);
             int newline = raw.indexOf('\n');
-            if (newline == 36) {
+            if (newline == 36 && InputRules.textProblem(raw) == null) {
                 return new ActorCursor(raw.substring(newline + 1), UUID.fromString(raw.substring(0, newline)));
             }
         } catch (IllegalArgumentException e) {

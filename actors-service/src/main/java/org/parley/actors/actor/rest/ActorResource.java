@@ -111,7 +111,7 @@ public class ActorResource {
         int pageSize = Params.intValue("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
         ActorCursor cursor = after == null || after.isBlank() ? null : ActorCursor.decode(after);
         ActorFilter filter = new ActorFilter(
-                text == null || text.isBlank() ? null : text.strip(),
+                Params.text("text", text),
                 Params.enums("kind", kind, ActorKind.class),
                 countryFilter(country),
                 cursor == null ? null : cursor.name(),

@@ -1,8 +1,10 @@
 package org.parley.events.event.repository;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -485,7 +487,7 @@ public class EventRepository {
         JsonArray related = (JsonArray) r.getValue("related");
         JsonArray subjects = (JsonArray) r.getValue("subject_ids");
         JsonArray externalIds = (JsonArray) r.getValue("external_ids");
-        JsonObject metrics = (JsonObject) r.getValue("metrics");
+        Object metrics = r.getValue("metrics");
         return new Event(
                 r.getUUID("id"),
                 r.getString("title"),
@@ -508,7 +510,7 @@ public class EventRepository {
                         .map(l -> new Event.RelatedLink(RelationKind.valueOf(l.getString("kind")), UUID.fromString(l.getString("eventId"))))
                         .toList(),
                 externalIds.stream().map(o -> (String) o).toList(),
-                metrics == null ? null : toMetrics(metrics),
+                metrics instanceof JsonObject m ? toMetrics(m) : null,
                 r.getLong("version"),
                 r.getOffsetDateTime("created_at").toInstant(),
                 r.getOffsetDateTime("updated_at").toInstant());
@@ -518,13 +520,35 @@ public class EventRepository {
         String published = s.getString("publishedAt");
         String speaker = s.getString("speakerId");
         return new Event.Source(UUID.fromString(s.getString("id")), s.getString("url"), s.getString("publisher"),
-                s.getString("title"), published == null ? null : OffsetDateTime.parse(published).toInstant(),
+                s.getString("title"), published == null ? null : instantOrNull(published),
                 s.getString("excerpt"), speaker == null ? null : UUID.fromString(speaker));
     }
 
-    private static Map<String, Double> toMetrics(JsonObject json) {
+    /**
+     * A time outside 0001–9999 stored before input was checked comes out of PostgreSQL's JSON as
+     * "10000-01-01T…" or "…+00:00 BC", which no ISO 8601 parser reads: it is left out rather than
+     * failing every read of the event (V7 cleared those that existed).
+     */
+    private static Instant instantOrNull(String text) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Only finite numbers: a value written before input was checked (a string such as "NaN", a number
+     * beyond a double's range) is left out rather than failing every read of the event; V7 removed
+     * those that existed, this keeps a row written around the service from making pages unreadable.
+     */
+    static Map<String, Double> toMetrics(JsonObject json) {
         Map<String, Double> out = new LinkedHashMap<>();
-        json.forEach(e -> out.put(e.getKey(), e.getValue() == null ? null : ((Number) e.getValue()).doubleValue()));
+        json.forEach(e -> {
+            if (e.getValue() instanceof Number n && Double.isFinite(n.doubleValue())) {
+                out.put(e.getKey(), n.doubleValue());
+            }
+        });
         return out;
     }
 

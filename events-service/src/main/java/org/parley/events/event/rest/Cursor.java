@@ -24,6 +24,18 @@ final class Cursor {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * A cursor's date may lie outside the 0001–9999 the API accepts (an event stored before that
+     * rule), so paging past it must work; only what PostgreSQL cannot hold (before 4713 BC) is refused.
+     */
+    private static LocalDate storableDate(String text) {
+        LocalDate date = LocalDate.parse(text);
+        if (date.getYear() < -4712 || date.getYear() > 5_874_896) {
+            throw new IllegalArgumentException("outside PostgreSQL's dates");
+        }
+        return date;
+    }
+
     static Position decode(Sort sort, String cursor) {
         if (cursor == null || cursor.isBlank()) {
             return null;
@@ -38,7 +50,7 @@ final class Cursor {
             }
             UUID id = UUID.fromString(parts[2]);
             return sort == Sort.RELEVANCE ? new Position(null, Float.parseFloat(parts[1]), id)
-                    : new Position(LocalDate.parse(parts[1]), null, id);
+                    : new Position(storableDate(parts[1]), null, id);
         } catch (ApiException e) {
             throw e;
         } catch (RuntimeException e) {

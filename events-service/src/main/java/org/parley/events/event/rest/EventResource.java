@@ -248,6 +248,9 @@ public class EventResource {
             @PathParam("eventId") String relatedId) {
         UUID eventId = Params.uuid("id", id);
         RelationKind relation = Params.enumValue("kind", kind, RelationKind.class);
+        if (relation == null) {
+            throw ApiException.badRequest("kind", "is required: FOLLOWS, RESPONDS_TO or PART_OF");
+        }
         UUID related = Params.uuid("eventId", relatedId);
         return service.unlinkEvents(eventId, relation, related).map(deleted -> {
             if (!deleted) {
@@ -284,7 +287,7 @@ public class EventResource {
         }
         return new EventFilter(Params.uuids("actor", actor), pair, codes, roots, Params.ints("quad", quad, 1, 4),
                 Params.enums("status", status, EventStatus.class), fromDate, toDate, Params.uuids("place", place),
-                text == null || text.isBlank() ? null : text);
+                Params.text("text", text));
     }
 
     private static Sort sort(String sort, EventFilter filter) {

@@ -89,7 +89,8 @@ public class PlaceResource {
             }
             return places.findPlacesByIds(wanted).map(PlaceResource::dtos);
         }
-        return places.searchPlaces(text, Params.enums("kind", kind, Place.Kind.class), countryCode,
+        return places.searchPlaces(Params.text("text", text), Params.enums("kind", kind, Place.Kind.class),
+                Params.text("countryCode", countryCode),
                 Params.optionalUuid("parentId", parentId), Params.intValue("limit", limit, 100, 1, 500))
                 .map(PlaceResource::dtos);
     }
