@@ -59,9 +59,12 @@ rows=$(wc -l <"$data")
 
 import_cmd=(bin/parley import "$data" --actors-url http://localhost:38081 --events-url http://localhost:38082
             --parallel "$PARALLEL" --report-dir "$work/report" --progress plain)
+load() { cut -d' ' -f1-3 /proc/loadavg; }   # the machine is shared: its load goes beside each figure
+imp_load0=$(load)
 t0=$(date +%s.%N)
 "${import_cmd[@]}" >"$work/import.out" 2>&1 || { tail -n 30 "$work/import.out"; exit 1; }
 t1=$(date +%s.%N)
+imp_load1=$(load)
 tail -n 5 "$work/import.out"
 imp_s=$(echo "$t1 - $t0" | bc -l)
 
@@ -77,7 +80,7 @@ tables_in_fk_order() { # non-empty tables of $1, parents first
         [ "$(pq -d "$db" -c "select exists(select 1 from public.\"$t\")")" = t ] && echo "$t"
       done
 }
-copy_s=0; summary=""
+copy_s=0; summary=""; copy_load0=$(load)
 for db in actors_impbench events_impbench; do
   mapfile -t tabs < <(tables_in_fk_order "$db")
   sql_in="begin;"; list=""
@@ -93,6 +96,7 @@ for db in actors_impbench events_impbench; do
   copy_s=$(echo "$copy_s + $t1 - $t0" | bc -l)
 done
 
+copy_load1=$(load)
 imp_rate=$(echo "$rows / $imp_s" | bc -l); copy_rate=$(echo "$rows / $copy_s" | bc -l)
 ratio=$(echo "$imp_rate / $copy_rate" | bc -l)
 out="bench/results/$(date -u +%F)-import.md"
@@ -100,8 +104,8 @@ out="bench/results/$(date -u +%F)-import.md"
   echo "## Import vs COPY — $(date -u '+%F %H:%M UTC')"
   echo
   printf -- '- rows: %d (the real sample, %d rows, ×%d with shifted GLOBALEVENTIDs)\n' "$rows" "$(wc -l <"$sample")" "$REPEAT"
-  printf -- '- import: %.1f s → **%.0f rows/s** (`%s`, the importer straight into the two services, on their own databases)\n' "$imp_s" "$imp_rate" "${import_cmd[*]/$work/\$TMP}"
-  printf -- '- COPY floor: %.2f s → **%.0f rows/s** (`\\copy … from` CSV of every table the import wrote, same indexed tables, one transaction per database, FK order)\n' "$copy_s" "$copy_rate"
+  printf -- '- import: %.1f s → **%.0f rows/s** (`%s`, the importer straight into the two services, on their own databases; load average %s at the start, %s at the end)\n' "$imp_s" "$imp_rate" "${import_cmd[*]/$work/\$TMP}" "$imp_load0" "$imp_load1"
+  printf -- '- COPY floor: %.2f s → **%.0f rows/s** (`\\copy … from` CSV of every table the import wrote, same indexed tables, one transaction per database, FK order; load average %s at the start, %s at the end)\n' "$copy_s" "$copy_rate" "$copy_load0" "$copy_load1"
   printf -- '- ratio import/COPY: **%.3f×** (goal ≥ 0.5×)\n' "$ratio"
   echo "- tables: ${summary%; }"
   echo "- machine: 2 shared cores (other engineers' builds may run), PostgreSQL on 127.0.0.1, JVMs -Xmx512m, JIT cold at start; command: \`bench/import.sh\` (REPEAT=$REPEAT PARALLEL=$PARALLEL)"

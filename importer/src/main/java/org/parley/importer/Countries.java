@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Country codes and names for the GDELT import, from CAMEO's own country table
@@ -23,6 +24,11 @@ import java.util.Set;
 public final class Countries {
 
     private static final Set<String> ISO3 = Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3);
+
+    // compiled once (before INSTANCE, whose loading folds): fold runs for several names of every
+    // imported row, and String.replaceAll would compile them on each call
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
+    private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^a-z0-9]+");
 
     private static final Countries INSTANCE = load();
 
@@ -60,8 +66,8 @@ public final class Countries {
     }
 
     static String fold(String s) {
-        String decomposed = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return decomposed.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").trim();
+        String decomposed = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
+        return NOT_ALPHANUMERIC.matcher(decomposed.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
     }
 
     private static Countries load() {

@@ -9,14 +9,18 @@ import static org.parley.events.Fixtures.recordId;
 import static org.parley.events.Fixtures.unique;
 import static org.parley.events.Fixtures.with;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
+import org.parley.common.idempotency.testing.Concurrently;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -48,5 +52,20 @@ class ConcurrentWritesTest {
         assertEquals(10, inserted.stream().mapToInt(Integer::intValue).sum(), inserted.toString());
         String ids = external.stream().collect(Collectors.joining(","));
         assertEquals(10, ids.split(",").length);
+    }
+
+    @Test
+    void concurrentBatchesWithTheSameExternalIdsInOtherOrdersInsertEachEventOnce() throws Exception {
+        List<String> external = IntStream.range(0, 20).mapToObj(i -> "gdelt:" + UUID.randomUUID()).toList();
+        AtomicInteger writer = new AtomicInteger();
+        List<Integer> inserted = Concurrently.run(4, () -> {
+            List<String> order = new ArrayList<>(external);
+            Collections.rotate(order, 5 * writer.getAndIncrement()); // each batch claims in another order
+            Map<String, Object> batch = Map.of("items", order.stream()
+                    .map(x -> with(event(unique("imported"), "042", "2025-10-01"), "externalIds", list(x))).toList());
+            return given().contentType(ContentType.JSON).body(batch).post("/events/batch").then().statusCode(200)
+                    .extract().<Integer>path("inserted");
+        });
+        assertEquals(20, inserted.stream().mapToInt(Integer::intValue).sum(), inserted.toString());
     }
 }

@@ -255,12 +255,115 @@ public class EventRepository {
             JsonObject metrics) {
     }
 
-    public Uni<Void> insertEvent(SqlConnection c, EventRow r) {
+    /**
+     * A new or rewritten event's children, de-duplicated as stored. {@code sources} and
+     * {@code externalIds} are null when not given (a replacement then keeps the stored ones).
+     */
+    public record EventChildren(UUID eventId, List<UUID> actors, List<Role> roles, List<UUID> subjects,
+            List<SourceInput> sources, List<String> externalIds) {
+
+        /** Only sources, to append them to a stored event. */
+        public static EventChildren sourcesOf(UUID eventId, List<SourceInput> sources) {
+            return new EventChildren(eventId, List.of(), List.of(), List.of(), sources, null);
+        }
+
+        List<SourceInput> sourcesOrEmpty() {
+            return sources == null ? List.of() : sources;
+        }
+
+        List<String> externalIdsOrEmpty() {
+            return externalIds == null ? List.of() : externalIds;
+        }
+    }
+
+    /**
+     * Inserts events in ONE statement, in the order given, each with its full-text vector computed
+     * from its row and {@code children}' sources (so a batch writes each event row once, instead of
+     * inserting it and then updating it as {@link #refreshSearch} does after a replacement).
+     * {@code rows.get(i)} and {@code children.get(i)} are the same event.
+     */
+    public Uni<Void> insertEvents(SqlConnection c, List<EventRow> rows, List<EventChildren> children) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        int n = rows.size();
+        UUID[] ids = new UUID[n];
+        String[] titles = new String[n];
+        String[] summaries = new String[n];
+        String[] codes = new String[n];
+        String[] roots = new String[n];
+        Integer[] quads = new Integer[n];
+        Double[] goldsteins = new Double[n];
+        String[] statuses = new String[n];
+        LocalDate[] starts = new LocalDate[n];
+        LocalDate[] ends = new LocalDate[n];
+        String[] precisions = new String[n];
+        LocalDate[] endsExclusive = new LocalDate[n];
+        UUID[] locations = new UUID[n];
+        String[] metrics = new String[n];
+        List<Integer> sourceEvent = new ArrayList<>();
+        List<String> sourceTitles = new ArrayList<>();
+        List<String> sourceExcerpts = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            EventRow r = rows.get(i);
+            ids[i] = r.id();
+            titles[i] = r.title();
+            summaries[i] = r.summary();
+            codes[i] = r.type().code();
+            roots[i] = r.type().rootCode();
+            quads[i] = r.type().quadClass();
+            goldsteins[i] = r.type().goldstein();
+            statuses[i] = r.status().name();
+            starts[i] = r.start();
+            ends[i] = r.end();
+            precisions[i] = r.precision().name();
+            endsExclusive[i] = r.endExclusive();
+            locations[i] = r.locationId();
+            metrics[i] = r.metrics() == null ? null : r.metrics().encode();
+            for (SourceInput s : children.get(i).sourcesOrEmpty()) {
+                sourceEvent.add(i + 1);
+                sourceTitles.add(s.title());
+                sourceExcerpts.add(s.excerpt());
+            }
+        }
+        Tuple args = Tuple.tuple().addArrayOfUUID(ids).addArrayOfString(titles).addArrayOfString(summaries)
+                .addArrayOfString(codes).addArrayOfString(roots).addArrayOfInteger(quads).addArrayOfDouble(goldsteins)
+                .addArrayOfString(statuses).addArrayOfLocalDate(starts).addArrayOfLocalDate(ends)
+                .addArrayOfString(precisions).addArrayOfLocalDate(endsExclusive).addArrayOfUUID(locations)
+                .addArrayOfString(metrics).addArrayOfInteger(sourceEvent.toArray(Integer[]::new))
+                .addArrayOfString(sourceTitles.toArray(String[]::new))
+                .addArrayOfString(sourceExcerpts.toArray(String[]::new));
         return sql.query(c, """
+                with src as (
+                    select s.event_ord, %s as text
+                    from unnest($15::int[], $16::text[], $17::text[]) with ordinality as s(event_ord, title, excerpt, ord)
+                    group by s.event_ord)
                 insert into event (id, title, summary, code, root_code, quad_class, goldstein, status, start_date,
-                    end_date, precision, end_exclusive, location_id, metrics)
-                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb)
-                """, rowArgs(r)).replaceWithVoid();
+                    end_date, precision, end_exclusive, location_id, metrics, search)
+                select t.id, t.title, t.summary, t.code, t.root_code, t.quad_class, t.goldstein, t.status, t.start_date,
+                    t.end_date, t.precision, t.end_exclusive, t.location_id, t.metrics::jsonb, %s
+                from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::float8[],
+                        $8::text[], $9::date[], $10::date[], $11::text[], $12::date[], $13::uuid[], $14::text[])
+                    with ordinality as t(id, title, summary, code, root_code, quad_class, goldstein, status, start_date,
+                        end_date, precision, end_exclusive, location_id, metrics, ord)
+                left join src on src.event_ord = t.ord
+                order by t.ord
+                """.formatted(sourceText("ord"), searchVector("t.title", "t.summary", "src.text")), args).replaceWithVoid();
+    }
+
+    /**
+     * The text a group of sources {@code s} adds to the full-text vector: their titles and excerpts in
+     * the order they were added ({@code order}: the column that holds it).
+     */
+    private static String sourceText(String order) {
+        return "string_agg(concat_ws(' ', s.title, s.excerpt), ' ' order by s." + order + ")";
+    }
+
+    /** The full-text vector: title (weight A), summary (B), the sources' text (C, see {@link #sourceText}). */
+    private static String searchVector(String title, String summary, String sources) {
+        return "setweight(to_tsvector('english', " + title + "), 'A')"
+                + " || setweight(to_tsvector('english', coalesce(" + summary + ", '')), 'B')"
+                + " || setweight(to_tsvector('english', coalesce(" + sources + ", '')), 'C')";
     }
 
     /** Updates the row when {@code version} is current; false when stale or missing (nothing changed). */
@@ -295,33 +398,78 @@ public class EventRepository {
                 .map(rows -> rows.rowCount() == 1);
     }
 
-    public Uni<Void> replaceParticipants(SqlConnection c, UUID id, List<UUID> actors, List<Role> roles) {
-        return sql.query(c, "delete from event_participant where event_id = $1", Tuple.of(id))
-                .flatMap(x -> actors.isEmpty() ? Uni.createFrom().voidItem()
-                        : sql.query(c, """
-                                insert into event_participant (event_id, actor_id, role, ordinal)
-                                select $1, t.a, t.r, t.o from unnest($2::uuid[], $3::text[]) with ordinality as t(a, r, o)
-                                """, Tuple.of(id, actors.toArray(UUID[]::new),
-                                roles.stream().map(Enum::name).toArray(String[]::new))).replaceWithVoid());
+    public Uni<Void> replaceParticipants(SqlConnection c, EventChildren event) {
+        return sql.query(c, "delete from event_participant where event_id = $1", Tuple.of(event.eventId()))
+                .flatMap(x -> insertParticipants(c, List.of(event)));
     }
 
-    public Uni<Void> replaceSubjects(SqlConnection c, UUID id, List<UUID> places) {
-        return sql.query(c, "delete from event_subject where event_id = $1", Tuple.of(id))
-                .flatMap(x -> places.isEmpty() ? Uni.createFrom().voidItem()
-                        : sql.query(c, """
-                                insert into event_subject (event_id, place_id, ordinal)
-                                select $1, t.p, t.o from unnest($2::uuid[]) with ordinality as t(p, o)
-                                """, Tuple.of(id, places.toArray(UUID[]::new))).replaceWithVoid());
+    /** The participants of all {@code events} in one statement (none for events that have none). */
+    public Uni<Void> insertParticipants(SqlConnection c, List<EventChildren> events) {
+        List<UUID> eventIds = new ArrayList<>();
+        List<UUID> actors = new ArrayList<>();
+        List<String> roles = new ArrayList<>();
+        List<Integer> ordinals = new ArrayList<>();
+        for (EventChildren e : events) {
+            for (int i = 0; i < e.actors().size(); i++) {
+                eventIds.add(e.eventId());
+                actors.add(e.actors().get(i));
+                roles.add(e.roles().get(i).name());
+                ordinals.add(i + 1);
+            }
+        }
+        if (eventIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return sql.query(c, """
+                insert into event_participant (event_id, actor_id, role, ordinal)
+                select * from unnest($1::uuid[], $2::uuid[], $3::text[], $4::int[])
+                """, Tuple.of(eventIds.toArray(UUID[]::new), actors.toArray(UUID[]::new), roles.toArray(String[]::new),
+                ordinals.toArray(Integer[]::new))).replaceWithVoid();
+    }
+
+    public Uni<Void> replaceSubjects(SqlConnection c, EventChildren event) {
+        return sql.query(c, "delete from event_subject where event_id = $1", Tuple.of(event.eventId()))
+                .flatMap(x -> insertSubjects(c, List.of(event)));
+    }
+
+    /** The subjects of all {@code events} in one statement (none for events that have none). */
+    public Uni<Void> insertSubjects(SqlConnection c, List<EventChildren> events) {
+        List<UUID> eventIds = new ArrayList<>();
+        List<UUID> places = new ArrayList<>();
+        List<Integer> ordinals = new ArrayList<>();
+        for (EventChildren e : events) {
+            for (int i = 0; i < e.subjects().size(); i++) {
+                eventIds.add(e.eventId());
+                places.add(e.subjects().get(i));
+                ordinals.add(i + 1);
+            }
+        }
+        if (eventIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return sql.query(c, """
+                insert into event_subject (event_id, place_id, ordinal)
+                select * from unnest($1::uuid[], $2::uuid[], $3::int[])
+                """, Tuple.of(eventIds.toArray(UUID[]::new), places.toArray(UUID[]::new), ordinals.toArray(Integer[]::new)))
+                .replaceWithVoid();
     }
 
     public Uni<Void> deleteSources(SqlConnection c, UUID id) {
         return sql.query(c, "delete from event_source where event_id = $1", Tuple.of(id)).replaceWithVoid();
     }
 
-    /** Appends sources in the given order; returns their new ids. */
-    public Uni<List<UUID>> insertSources(SqlConnection c, UUID eventId, List<SourceInput> sources) {
+    /** Appends the sources of all {@code events} in one statement, each event's in the order given. */
+    public Uni<Void> insertSources(SqlConnection c, List<EventChildren> events) {
+        List<UUID> eventIds = new ArrayList<>();
+        List<SourceInput> sources = new ArrayList<>();
+        for (EventChildren e : events) {
+            for (SourceInput s : e.sourcesOrEmpty()) {
+                eventIds.add(e.eventId());
+                sources.add(s);
+            }
+        }
         if (sources.isEmpty()) {
-            return Uni.createFrom().item(List.of());
+            return Uni.createFrom().voidItem();
         }
         int n = sources.size();
         UUID[] ids = new UUID[n];
@@ -341,32 +489,57 @@ public class EventRepository {
             excerpts[i] = s.excerpt();
             speakers[i] = s.speakerId();
         }
-        Tuple args = Tuple.tuple().addUUID(eventId).addArrayOfUUID(ids).addArrayOfString(urls)
-                .addArrayOfString(publishers).addArrayOfString(titles).addArrayOfOffsetDateTime(published)
-                .addArrayOfString(excerpts).addArrayOfUUID(speakers);
+        Tuple args = Tuple.tuple().addArrayOfUUID(eventIds.toArray(UUID[]::new)).addArrayOfUUID(ids)
+                .addArrayOfString(urls).addArrayOfString(publishers).addArrayOfString(titles)
+                .addArrayOfOffsetDateTime(published).addArrayOfString(excerpts).addArrayOfUUID(speakers);
+        // in the order given: seq (identity) is the order sources are listed and searched in
         return sql.query(c, """
                 insert into event_source (event_id, id, url, publisher, title, published_at, excerpt, speaker_id)
-                select $1, t.id, t.url, t.pub, t.title, t.at, t.ex, t.sp
-                from unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[], $8::uuid[])
-                    with ordinality as t(id, url, pub, title, at, ex, sp, o)
+                select t.ev, t.id, t.url, t.pub, t.title, t.at, t.ex, t.sp
+                from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[], $8::uuid[])
+                    with ordinality as t(ev, id, url, pub, title, at, ex, sp, o)
                 order by t.o
-                """, args).map(x -> List.of(ids));
+                """, args).replaceWithVoid();
     }
 
     /**
-     * Claims external ids for an event. Returns how many were claimed: fewer than given means some
-     * belong to another event (ON CONFLICT waits for a concurrent claimer, so this holds under races).
+     * Claims the external ids of all {@code events} in one statement. Answers the events that did not
+     * get all of theirs: those belong to another event (ON CONFLICT waits for a concurrent claimer, so
+     * this holds under races). The ids are claimed in sorted order, so two batches claiming
+     * overlapping ids wait for each other in one direction and cannot deadlock.
      */
-    public Uni<Integer> claimExternalIds(SqlConnection c, UUID eventId, List<String> externalIds) {
+    public Uni<Set<UUID>> claimExternalIds(SqlConnection c, List<EventChildren> events) {
+        List<String> externalIds = new ArrayList<>();
+        List<UUID> eventIds = new ArrayList<>();
+        Map<UUID, Integer> wanted = new HashMap<>();
+        for (EventChildren e : events) {
+            for (String x : e.externalIdsOrEmpty()) {
+                externalIds.add(x);
+                eventIds.add(e.eventId());
+            }
+            if (!e.externalIdsOrEmpty().isEmpty()) {
+                wanted.put(e.eventId(), e.externalIdsOrEmpty().size());
+            }
+        }
         if (externalIds.isEmpty()) {
-            return Uni.createFrom().item(0);
+            return Uni.createFrom().item(Set.of());
         }
         return sql.query(c, """
                 insert into event_external_id (external_id, event_id)
-                select x, $1 from unnest($2::text[]) as x
+                select t.x, t.ev from unnest($1::text[], $2::uuid[]) as t(x, ev)
+                order by t.x
                 on conflict (external_id) do nothing
-                returning external_id
-                """, Tuple.of(eventId, externalIds.toArray(String[]::new))).map(RowSet::rowCount);
+                returning event_id
+                """, Tuple.of(externalIds.toArray(String[]::new), eventIds.toArray(UUID[]::new))).map(rows -> {
+                    rows.forEach(r -> wanted.merge(r.getUUID("event_id"), -1, Integer::sum));
+                    Set<UUID> incomplete = new java.util.HashSet<>();
+                    wanted.forEach((id, missing) -> {
+                        if (missing > 0) {
+                            incomplete.add(id);
+                        }
+                    });
+                    return incomplete;
+                });
     }
 
     public Uni<Void> deleteExternalIds(SqlConnection c, UUID eventId) {
@@ -375,6 +548,11 @@ public class EventRepository {
 
     public Uni<Boolean> deleteEvent(SqlConnection c, UUID id) {
         return sql.query(c, "delete from event where id = $1", Tuple.of(id)).map(rows -> rows.rowCount() == 1);
+    }
+
+    /** Deletes the events (their children go with them) in one statement. */
+    public Uni<Void> deleteEvents(SqlConnection c, Set<UUID> ids) {
+        return sql.query(c, "delete from event where id = any($1)", Tuple.of(ids.toArray(UUID[]::new))).replaceWithVoid();
     }
 
     public Uni<Boolean> eventExists(SqlConnection c, UUID id) {
@@ -393,24 +571,28 @@ public class EventRepository {
 
     /**
      * After a write of events with their participants and subjects: rewrites what is derived from them,
-     * the full-text vector and the event_key rows the actor, dyad and place filters walk (V3 migration),
-     * once for all {@code ids}.
+     * the full-text vector and the event_key rows (see {@link #refreshEventKeys}), once for all {@code ids}.
      */
     public Uni<Void> refreshDerived(SqlConnection c, List<UUID> ids) {
-        return refreshSearch(c, ids).flatMap(x -> sql.query(c, "select refresh_event_keys($1::uuid[])",
-                Tuple.of(ids.toArray(UUID[]::new)))).replaceWithVoid();
+        return refreshSearch(c, ids).flatMap(x -> refreshEventKeys(c, ids));
     }
 
-    /** Rewrites the full-text vector: title (A), summary (B), source titles and excerpts (C). */
+    /**
+     * Rewrites the event_key rows the actor, dyad and place filters walk (V3 migration) for {@code ids}:
+     * one set-based call for all of them.
+     */
+    public Uni<Void> refreshEventKeys(SqlConnection c, List<UUID> ids) {
+        return sql.query(c, "select refresh_event_keys($1::uuid[])", Tuple.of(ids.toArray(UUID[]::new))).replaceWithVoid();
+    }
+
+    /** Rewrites the full-text vector from the stored event and its sources (see {@link #searchVector}). */
     public Uni<Void> refreshSearch(SqlConnection c, List<UUID> ids) {
         return sql.query(c, """
-                update event e set search =
-                    setweight(to_tsvector('english', e.title), 'A')
-                    || setweight(to_tsvector('english', coalesce(e.summary, '')), 'B')
-                    || setweight(to_tsvector('english', coalesce((select string_agg(concat_ws(' ', s.title, s.excerpt), ' ')
-                                                                 from event_source s where s.event_id = e.id), '')), 'C')
+                update event e set search = %s
                 where e.id = any($1)
-                """, Tuple.of(ids.toArray(UUID[]::new))).replaceWithVoid();
+                """.formatted(searchVector("e.title", "e.summary",
+                "(select " + sourceText("seq") + " from event_source s where s.event_id = e.id)")),
+                Tuple.of(ids.toArray(UUID[]::new))).replaceWithVoid();
     }
 
     /**

@@ -23,6 +23,7 @@ import org.parley.events.event.Precision;
 import org.parley.events.event.RelationKind;
 import org.parley.events.event.Role;
 import org.parley.events.event.repository.EventRepository;
+import org.parley.events.event.repository.EventRepository.EventChildren;
 import org.parley.events.event.repository.EventRepository.EventRow;
 import org.parley.events.event.repository.EventRepository.TypeInfo;
 import org.parley.events.event.rest.dto.EventBatch;
@@ -39,7 +40,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -68,12 +68,12 @@ public class EventService {
     public Uni<Event> recordEvent(SqlConnection c, EventInput input) {
         UUID id = UUID.randomUUID();
         return checkReferences(c, List.of(input), "")
-                .flatMap(types -> writeNew(c, id, input, types))
-                .flatMap(claimedAll -> {
-                    if (!claimedAll) {
+                .flatMap(types -> writeNew(c, List.of(toRow(id, input, types)), List.of(children(id, input))))
+                .flatMap(incomplete -> {
+                    if (!incomplete.isEmpty()) {
                         throw ApiException.conflict("an external id of this event already belongs to another event");
                     }
-                    return events.refreshDerived(c, List.of(id));
+                    return events.refreshEventKeys(c, List.of(id));
                 })
                 .flatMap(x -> events.notifyChanges(c, EventChange.RECORDED, List.of(id)))
                 .flatMap(x -> events.findEventById(c, id));
@@ -82,6 +82,7 @@ public class EventService {
     /**
      * Inserts many events in one transaction. An item is skipped when one of its external ids already
      * belongs to an event (or to an earlier item of the batch), which makes re-importing a file a no-op.
+     * Set-based: a fixed number of statements whatever the number of items (one per table written).
      */
     public Uni<EventBatch.Result> recordEvents(SqlConnection c, List<EventInput> inputs) {
         return checkReferences(c, inputs, "items").flatMap(types -> {
@@ -90,45 +91,31 @@ public class EventService {
             return events.findUsedExternalIds(c, allExternal).flatMap(used -> {
                 Set<String> taken = new HashSet<>(used);
                 List<UUID> ids = new ArrayList<>();
-                List<EventInput> toWrite = new ArrayList<>();
+                List<EventRow> rows = new ArrayList<>();
+                List<EventChildren> children = new ArrayList<>();
                 for (EventInput input : inputs) {
                     List<String> external = input.externalIdsOrEmpty();
                     if (external.stream().anyMatch(taken::contains)) {
                         ids.add(null);
-                    } else {
-                        taken.addAll(external);
-                        ids.add(UUID.randomUUID());
+                        continue;
                     }
-                    toWrite.add(input);
+                    taken.addAll(external);
+                    UUID id = UUID.randomUUID();
+                    ids.add(id);
+                    rows.add(toRow(id, input, types));
+                    children.add(children(id, input));
                 }
-                // sequential on the one transaction connection, in request order
-                return Multi.createFrom().range(0, inputs.size())
-                        .onItem().transformToUniAndConcatenate(i -> {
-                            UUID id = ids.get(i);
-                            if (id == null) {
-                                return Uni.createFrom().item(i);
-                            }
-                            return writeNew(c, id, toWrite.get(i), types).flatMap(claimedAll -> {
-                                if (claimedAll) {
-                                    return Uni.createFrom().item(i);
-                                }
-                                // a concurrent import claimed an id meanwhile: skip this item after all
-                                ids.set(i, null);
-                                return events.deleteEvent(c, id).replaceWith(i);
-                            });
-                        })
-                        .collect().asList()
-                        .flatMap(done -> {
-                            List<UUID> inserted = ids.stream().filter(java.util.Objects::nonNull).toList();
-                            if (inserted.isEmpty()) {
-                                return Uni.createFrom().item(inserted);
-                            }
-                            return events.refreshDerived(c, inserted)
-                                    .flatMap(x -> events.notifyChanges(c, EventChange.RECORDED, inserted))
-                                    .replaceWith(inserted);
-                        })
-                        .map(inserted -> new EventBatch.Result(inserted.size(), inputs.size() - inserted.size(),
-                                new ArrayList<>(ids)));
+                return writeNew(c, rows, children).flatMap(incomplete -> {
+                    // a concurrent import claimed an id meanwhile: skip those items after all
+                    ids.replaceAll(id -> id != null && incomplete.contains(id) ? null : id);
+                    List<UUID> inserted = ids.stream().filter(java.util.Objects::nonNull).toList();
+                    Uni<Void> dropped = incomplete.isEmpty() ? Uni.createFrom().voidItem()
+                            : events.deleteEvents(c, incomplete);
+                    return dropped.flatMap(x -> inserted.isEmpty() ? Uni.createFrom().voidItem()
+                            : events.refreshEventKeys(c, inserted)
+                                    .flatMap(y -> events.notifyChanges(c, EventChange.RECORDED, inserted)))
+                            .map(x -> new EventBatch.Result(inserted.size(), inputs.size() - inserted.size(), ids));
+                });
             });
         });
     }
@@ -142,7 +129,7 @@ public class EventService {
                             if (!found) {
                                 return Uni.createFrom().item(false);
                             }
-                            return writeChildren(c, id, input, false).flatMap(ok -> {
+                            return replaceChildren(c, children(id, input)).flatMap(ok -> {
                                 if (!ok) {
                                     throw ApiException.conflict("an external id of this event already belongs to another event");
                                 }
@@ -212,7 +199,7 @@ public class EventService {
             if (!found) {
                 return Uni.createFrom().nullItem();
             }
-            return events.insertSources(c, id, List.of(source))
+            return events.insertSources(c, List.of(EventChildren.sourcesOf(id, List.of(source))))
                     .flatMap(x -> events.refreshSearch(c, List.of(id)))
                     .flatMap(x -> events.notifyChanges(c, EventChange.UPDATED, List.of(id)))
                     .flatMap(x -> events.findEventById(c, id));
@@ -310,30 +297,42 @@ public class EventService {
         return prefix.isEmpty() ? name : prefix + "[" + index + "]." + name;
     }
 
-    /** Inserts the event and its children; false when an external id belongs to another event. */
-    private Uni<Boolean> writeNew(SqlConnection c, UUID id, EventInput input, Map<String, TypeInfo> types) {
-        return events.insertEvent(c, toRow(id, input, types)).flatMap(x -> writeChildren(c, id, input, true));
+    /**
+     * Inserts the events and their children, one statement per table for all of them; answers the
+     * events whose external ids (some of them) belong to another event (written, to be dropped).
+     */
+    private Uni<Set<UUID>> writeNew(SqlConnection c, List<EventRow> rows, List<EventChildren> children) {
+        return events.insertEvents(c, rows, children)
+                .flatMap(x -> events.insertParticipants(c, children))
+                .flatMap(x -> events.insertSubjects(c, children))
+                .flatMap(x -> events.insertSources(c, children))
+                .flatMap(x -> events.claimExternalIds(c, children));
     }
 
-    private Uni<Boolean> writeChildren(SqlConnection c, UUID id, EventInput input, boolean isNew) {
+    /** Rewrites a stored event's children; false when an external id belongs to another event. */
+    private Uni<Boolean> replaceChildren(SqlConnection c, EventChildren event) {
+        Uni<Void> people = events.replaceParticipants(c, event).flatMap(x -> events.replaceSubjects(c, event));
+        Uni<Void> sources = event.sources() == null ? people
+                : people.flatMap(x -> events.deleteSources(c, event.eventId()))
+                        .flatMap(x -> events.insertSources(c, List.of(event)));
+        if (event.externalIds() == null) {
+            return sources.replaceWith(true);
+        }
+        return sources.flatMap(x -> events.deleteExternalIds(c, event.eventId()))
+                .flatMap(x -> events.claimExternalIds(c, List.of(event)))
+                .map(Set::isEmpty);
+    }
+
+    /** The children as stored: duplicate (actor, role) pairs, subjects and external ids once. */
+    private static EventChildren children(UUID id, EventInput input) {
         Map<String, ParticipantInput> participants = new LinkedHashMap<>();
         input.participantsOrEmpty().forEach(p -> participants.putIfAbsent(p.actorId() + "/" + p.role(), p));
         List<UUID> actors = participants.values().stream().map(ParticipantInput::actorId).toList();
         List<Role> roles = participants.values().stream().map(ParticipantInput::role).toList();
         List<UUID> subjects = new ArrayList<>(new LinkedHashSet<>(input.subjectIdsOrEmpty()));
-        List<String> external = new ArrayList<>(new LinkedHashSet<>(input.externalIdsOrEmpty()));
-
-        Uni<Void> people = events.replaceParticipants(c, id, actors, roles)
-                .flatMap(x -> events.replaceSubjects(c, id, subjects));
-        Uni<Void> sources = input.sources() == null ? people
-                : people.flatMap(x -> isNew ? Uni.createFrom().voidItem() : events.deleteSources(c, id))
-                        .flatMap(x -> events.insertSources(c, id, input.sources())).replaceWithVoid();
-        if (input.externalIds() == null) {
-            return sources.replaceWith(true);
-        }
-        return sources.flatMap(x -> isNew ? Uni.createFrom().voidItem() : events.deleteExternalIds(c, id))
-                .flatMap(x -> events.claimExternalIds(c, id, external))
-                .map(claimed -> claimed == external.size());
+        List<String> external = input.externalIds() == null ? null
+                : new ArrayList<>(new LinkedHashSet<>(input.externalIds()));
+        return new EventChildren(id, actors, roles, subjects, input.sources(), external);
     }
 
     private static EventRow toRow(UUID id, EventInput in, Map<String, TypeInfo> types) {
