@@ -221,6 +221,8 @@ section() {
 }
 
 # ================================================================================= results and cleanup
+# "uncommitted changes" looks at what the jars and the suite are built from; not at bench/results, which
+# this very function is writing (the redirection below has already truncated the file when it looks).
 write_results() {
   local rc="$1" id
   {
@@ -228,7 +230,7 @@ write_results() {
     echo
     echo "Machine: $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), shared), $(free -g | awk '/^Mem:/ {print $2}') GB RAM;"
     echo "$(java -version 2>&1 | head -n1); PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') (the suite's own cluster, port $PG_PORT); node $(node --version)."
-    echo "Commit: \`$(cd "$ROOT" && git rev-parse --short HEAD)\`$(cd "$ROOT" && [ -n "$(git status --porcelain -- actors-service events-service gateway bench 2>/dev/null)" ] && echo ' (with uncommitted changes in the work tree)'). JVM options: \`$JAVA_OPTS\`${GATEWAY_OPTS:+; gateway also \`$GATEWAY_OPTS\`}."
+    echo "Commit: \`$(cd "$ROOT" && git rev-parse --short HEAD)\`$(cd "$ROOT" && [ -n "$(git status --porcelain -- actors-service events-service gateway common pom.xml bench ':!bench/results' 2>/dev/null)" ] && echo ' (with uncommitted changes in the work tree)'). JVM options: \`$JAVA_OPTS\`${GATEWAY_OPTS:+; gateway also \`$GATEWAY_OPTS\`}."
     echo "Run: \`bench/faults.sh$([ "$ONLY" != "r1,r2" ] && echo " --only $ONLY")\`; exit status $rc."
     for id in R1 R2; do [ -n "${VERDICT[$id]:-}" ] && echo "$id: ${VERDICT[$id]}."; done
     echo

@@ -19,11 +19,18 @@ import org.junit.jupiter.api.Test;
 class OperationsTest {
 
     @Test
-    void readinessIncludesTheDatabase() {
+    void readinessIncludesTheDatabaseAndTheWarmUpOfTheMainReadPaths() {
+        // the warm-up runs after start, asynchronously: ready once it has run; poll with a deadline
+        long deadline = System.currentTimeMillis() + 20_000;
+        int status;
+        do {
+            status = given().get("/q/health/ready").statusCode();
+        } while (status != 200 && System.currentTimeMillis() < deadline);
         given().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItem(containsString("Reactive PostgreSQL")));
+                .body("checks.name", hasItem(containsString("Reactive PostgreSQL")))
+                .body("checks.find { it.name == 'warm-up' }.data.status", equalTo("warm"));
     }
 
     @Test

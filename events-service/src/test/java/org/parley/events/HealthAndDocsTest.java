@@ -13,7 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class HealthAndDocsTest {
 
     @Test
-    void isReadyWithDatabaseAndStreamListener() {
+    void isReadyWithDatabaseStreamListenerAndTheWarmUpOfTheMainReadPaths() {
         // the listener connects asynchronously after start; poll with a deadline
         long deadline = System.currentTimeMillis() + 20_000;
         int status;
@@ -23,7 +23,8 @@ class HealthAndDocsTest {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("event-stream listener"))
-                .body("checks.name", hasItem(containsString("Reactive PostgreSQL")));
+                .body("checks.name", hasItem(containsString("Reactive PostgreSQL")))
+                .body("checks.find { it.name == 'warm-up' }.data.status", equalTo("warm"));
     }
 
     @Test

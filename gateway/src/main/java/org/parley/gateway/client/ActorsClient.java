@@ -18,6 +18,8 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
+import io.smallrye.faulttolerance.api.RetryWhen;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -28,6 +30,9 @@ import io.smallrye.mutiny.Uni;
 public class ActorsClient {
 
     public static final String SERVICE = "actors-service";
+    /** The circuit breakers' names (BackendRecovery closes them when the backend is back). */
+    public static final String READ_BREAKER = SERVICE + "-reads";
+    public static final String WRITE_BREAKER = SERVICE + "-writes";
 
     private final ActorsApi api;
 
@@ -101,12 +106,15 @@ public class ActorsClient {
     // Every read shares one timeout, retry policy and circuit breaker: if actors-service is down, all
     // reads should stop hammering it together. Values are overridable by MicroProfile config
     // (org.parley.gateway.client.ActorsClient/read/Timeout/value, …). Retries only when asking again can
-    // help; a 404 or 400 is an answer, not a failure, so it neither retries nor trips the breaker.
+    // help (RetryableRead: unavailable or slow, and the breaker not open); a 404 or 400 is an answer, not a
+    // failure, so it neither retries nor trips the breaker. An open breaker is closed by BackendRecovery as
+    // soon as actors-service is ready again after an outage; its own half-open trial covers the rest.
     @Timeout(value = 1500, unit = ChronoUnit.MILLIS)
-    @Retry(maxRetries = 1, delay = 100, jitter = 50, retryOn = { BackendUnavailableException.class,
-            TimeoutException.class })
+    @Retry(maxRetries = 1, delay = 100, jitter = 50)
+    @RetryWhen(exception = RetryableRead.Actors.class)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, successThreshold = 2, failOn = {
             BackendUnavailableException.class, TimeoutException.class })
+    @CircuitBreakerName(READ_BREAKER)
     <T> Uni<T> read(Supplier<Uni<T>> call) {
         return call.get().onFailure().transform(t -> BackendErrors.translate(SERVICE, t));
     }
@@ -115,6 +123,7 @@ public class ActorsClient {
     @Timeout(value = 3000, unit = ChronoUnit.MILLIS)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, successThreshold = 2, failOn = {
             BackendUnavailableException.class, TimeoutException.class })
+    @CircuitBreakerName(WRITE_BREAKER)
     <T> Uni<T> write(Supplier<Uni<T>> call) {
         return call.get().onFailure().transform(t -> BackendErrors.translate(SERVICE, t));
     }

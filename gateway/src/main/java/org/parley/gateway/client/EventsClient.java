@@ -17,6 +17,8 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
+import io.smallrye.faulttolerance.api.RetryWhen;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -27,6 +29,9 @@ import io.smallrye.mutiny.Uni;
 public class EventsClient {
 
     public static final String SERVICE = "events-service";
+    /** The circuit breakers' names (BackendRecovery closes them when the backend is back). */
+    public static final String READ_BREAKER = SERVICE + "-reads";
+    public static final String WRITE_BREAKER = SERVICE + "-writes";
 
     /** The CAMEO catalogue changes with a release of events-service, not per request. */
     private static final Duration CATALOGUE_TTL = Duration.ofMinutes(10);
@@ -152,12 +157,14 @@ public class EventsClient {
         return guarded(write(() -> api.linkEvents(eventId, idempotencyKey, input)));
     }
 
-    // Same policy as ActorsClient: one breaker per service for reads; retry only what a retry can fix.
+    // Same policy as ActorsClient: one breaker per service for reads; retry only what a retry can fix;
+    // BackendRecovery closes the breakers when events-service is ready again after an outage.
     @Timeout(value = 1500, unit = ChronoUnit.MILLIS)
-    @Retry(maxRetries = 1, delay = 100, jitter = 50, retryOn = { BackendUnavailableException.class,
-            TimeoutException.class })
+    @Retry(maxRetries = 1, delay = 100, jitter = 50)
+    @RetryWhen(exception = RetryableRead.Events.class)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, successThreshold = 2, failOn = {
             BackendUnavailableException.class, TimeoutException.class })
+    @CircuitBreakerName(READ_BREAKER)
     <T> Uni<T> read(Supplier<Uni<T>> call) {
         return call.get().onFailure().transform(t -> BackendErrors.translate(SERVICE, t));
     }
@@ -166,6 +173,7 @@ public class EventsClient {
     @Timeout(value = 3000, unit = ChronoUnit.MILLIS)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, successThreshold = 2, failOn = {
             BackendUnavailableException.class, TimeoutException.class })
+    @CircuitBreakerName(WRITE_BREAKER)
     <T> Uni<T> write(Supplier<Uni<T>> call) {
         return call.get().onFailure().transform(t -> BackendErrors.translate(SERVICE, t));
     }

@@ -16,6 +16,8 @@ public interface GatewayConfig {
 
     Stream stream();
 
+    Recovery recovery();
+
     /** Largest page a client may ask for; bigger pages would only move the cost to the backends. */
     @WithDefault("100")
     int maxPageSize();
@@ -59,5 +61,24 @@ public interface GatewayConfig {
          */
         @WithDefault("PT45S")
         Duration idleTimeout();
+    }
+
+    /**
+     * How the gateway notices that a backend whose circuit breaker opened is back (client/BackendRecovery):
+     * while a breaker is open it polls the backend's readiness, and closes the breaker when the backend,
+     * having been seen down, reports ready again.
+     */
+    interface Recovery {
+        /** The backends' readiness endpoints (default: {@code <rest client url>/q/health/ready}). */
+        String actorsReadyUrl();
+
+        String eventsReadyUrl();
+
+        @WithDefault("PT0.25S")
+        Duration probeInterval();
+
+        /** A probe that takes longer counts as "not ready". */
+        @WithDefault("PT1S")
+        Duration probeTimeout();
     }
 }
