@@ -32,6 +32,11 @@ public final class Fuzz {
         return new SplittableRandom(new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (index + 1L))).nextLong());
     }
 
+    /** Whether {@code -Dparley.fuzz.case} asks for one case alone (then a run proves no coverage). */
+    public static boolean replayingOneCase() {
+        return Integer.getInteger("parley.fuzz.case") != null;
+    }
+
     /** What a failure message names: enough to replay the case. */
     public static String label(int index) {
         return "[seed " + seed() + ", case " + index + "; replay with -Dparley.fuzz.seed=" + seed()

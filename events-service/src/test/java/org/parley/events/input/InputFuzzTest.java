@@ -79,14 +79,16 @@ class InputFuzzTest {
 
         List<String> failures = new ArrayList<>();
         Map<String, Integer> answers = sendAll(calls(actors, places, events), 2000, failures);
-        System.out.println("InputFuzzTest: " + Fuzz.cases(2000) + " requests (seed " + Fuzz.seed() + "), answers by method and status: " + answers);
+        System.out.println("InputFuzzTest: " + answers.values().stream().mapToInt(Integer::intValue).sum() + " requests (seed "
+                + Fuzz.seed() + "), answers by method and status: " + answers);
 
         readAll("event", "/events", failures);
         readAll("place", "/places", failures);
         pageThrough("/events", failures);
         // a generator that never got past validation, or never tripped it, would prove nothing
-        // (a PUT or PATCH answered 200 or 409 passed validation and reached the version check)
-        assertTrue(answers.getOrDefault("POST 201", 0) > 0 && answers.getOrDefault("POST 400", 0) > 0
+        // (a PUT or PATCH answered 200 or 409 passed validation and reached the version check);
+        // a replayed single case proves only itself
+        assertTrue(Fuzz.replayingOneCase() || answers.getOrDefault("POST 201", 0) > 0 && answers.getOrDefault("POST 400", 0) > 0
                 && answers.getOrDefault("PUT 200", 0) + answers.getOrDefault("PUT 409", 0)
                         + answers.getOrDefault("PATCH 200", 0) + answers.getOrDefault("PATCH 409", 0) > 0,
                 "the generated requests (seed " + Fuzz.seed() + ") did not reach both success and refusal: " + answers);
