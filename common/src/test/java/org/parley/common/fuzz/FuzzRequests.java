@@ -2,6 +2,9 @@ package org.parley.common.fuzz;
 
 import static io.restassured.RestAssured.given;
 import static org.parley.common.fuzz.FuzzValues.ABSENT;
+import static org.parley.common.fuzz.Gen.frequency;
+import static org.parley.common.fuzz.Gen.just;
+import static org.parley.common.fuzz.Gen.weight;
 
 import java.net.URLEncoder;
 import java.sql.Connection;
@@ -12,19 +15,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
 
 /**
- * Hostile requests as jqwik arbitraries, sent with REST Assured and judged: never a 5xx, every 4xx
+ * Hostile requests as seeded generators, sent with REST Assured and judged: never a 5xx, every 4xx
  * problem+json with violations or a detail. Shared by both services' fuzz tests through common's
  * test jar.
  */
@@ -50,8 +50,19 @@ public final class FuzzRequests {
         }
     }
 
-    /** Sends {@code call}, notes a bad answer in {@code failures}; returns the status. */
-    public static int check(Call call, List<String> failures) {
+    /**
+     * Sends {@link Fuzz#cases(int)} generated calls, noting every bad answer in {@code failures}
+     * under the seed and case that replay it; returns how many answers each "METHOD status" got.
+     */
+    public static Map<String, Integer> sendAll(Gen<Call> calls, int defaultCases, List<String> failures) {
+        Map<String, Integer> answers = new TreeMap<>();
+        Fuzz.forEachCase(calls, defaultCases,
+                (index, call) -> answers.merge(call.method() + " " + check(Fuzz.label(index), call, failures), 1, Integer::sum));
+        return answers;
+    }
+
+    /** Sends {@code call}, notes a bad answer in {@code failures} after {@code label}; returns the status. */
+    public static int check(String label, Call call, List<String> failures) {
         RequestSpecification request = given().urlEncodingEnabled(false);
         if (call.ifMatch() != null) {
             request.header("If-Match", call.ifMatch());
@@ -62,65 +73,64 @@ public final class FuzzRequests {
         Response response = request.request(call.method(), call.url());
         int status = response.statusCode();
         if (status >= 500) {
-            failures.add(status + " for " + call + " → " + response.asString());
+            failures.add(label + " " + status + " for " + call + " → " + response.asString());
         } else if (status >= 400) {
             String type = response.contentType();
             boolean explained = type != null && type.startsWith("application/problem+json")
                     && (!response.jsonPath().getList("violations").isEmpty()
                             || !response.jsonPath().getString("detail").isBlank());
             if (!explained) {
-                failures.add(status + " without a problem+json explanation for " + call + " → " + type + " "
+                failures.add(label + " " + status + " without a problem+json explanation for " + call + " → " + type + " "
                         + response.asString());
             }
         }
         return status;
     }
 
-    public static Arbitrary<Call> call(String method, Arbitrary<List<String>> path,
-            Arbitrary<List<Map.Entry<String, String>>> query) {
-        return Combinators.combine(path, query).as((p, q) -> new Call(method, p, q, null, null, null));
+    public static Gen<Call> call(String method, Gen<List<String>> path, Gen<List<Map.Entry<String, String>>> query) {
+        return r -> new Call(method, path.next(r), query.next(r), null, null, null);
     }
 
-    public static Arbitrary<Call> call(String method, Arbitrary<List<String>> path,
-            Arbitrary<List<Map.Entry<String, String>>> query, Arbitrary<String> contentType, Arbitrary<String> body) {
-        return call(method, path, query, Arbitraries.just(ABSENT), contentType, body);
+    public static Gen<Call> call(String method, Gen<List<String>> path, Gen<List<Map.Entry<String, String>>> query,
+            Gen<String> contentType, Gen<String> body) {
+        return call(method, path, query, just(ABSENT), contentType, body);
     }
 
-    public static Arbitrary<Call> call(String method, Arbitrary<List<String>> path,
-            Arbitrary<List<Map.Entry<String, String>>> query, Arbitrary<String> ifMatch, Arbitrary<String> contentType,
-            Arbitrary<String> body) {
-        return Combinators.combine(path, query, ifMatch, contentType, body).as((p, q, m, t, b) ->
-                new Call(method, p, q, ABSENT.equals(m) ? null : m, t, b));
+    public static Gen<Call> call(String method, Gen<List<String>> path, Gen<List<Map.Entry<String, String>>> query,
+            Gen<String> ifMatch, Gen<String> contentType, Gen<String> body) {
+        return r -> {
+            List<String> p = path.next(r);
+            List<Map.Entry<String, String>> q = query.next(r);
+            String m = ifMatch.next(r);
+            return new Call(method, p, q, ABSENT.equals(m) ? null : m, contentType.next(r), body.next(r));
+        };
     }
 
-    /** Literal segments start with "/"; the others are arbitraries of one raw segment each. */
-    public static Arbitrary<List<String>> path(Object... segments) {
-        List<Arbitrary<String>> parts = new ArrayList<>();
+    /** Literal segments start with "/"; the others are generators of one raw segment each. */
+    public static Gen<List<String>> path(Object... segments) {
+        List<Gen<String>> parts = new ArrayList<>();
         for (Object segment : segments) {
             @SuppressWarnings("unchecked")
-            Arbitrary<String> part = segment instanceof String literal ? Arbitraries.just(literal) : (Arbitrary<String>) segment;
+            Gen<String> part = segment instanceof String literal ? just(literal) : (Gen<String>) segment;
             parts.add(part);
         }
-        return Combinators.combine(parts).as(List::copyOf);
+        return r -> parts.stream().map(part -> part.next(r)).toList();
     }
 
     /** Each parameter absent, once, repeated or comma-joined. */
-    public static Arbitrary<List<Map.Entry<String, String>>> query(Object... nameArbitraryPairs) {
-        List<Arbitrary<List<Map.Entry<String, String>>>> params = new ArrayList<>();
-        for (int i = 0; i < nameArbitraryPairs.length; i += 2) {
-            String name = (String) nameArbitraryPairs[i];
+    public static Gen<List<Map.Entry<String, String>>> query(Object... nameGenPairs) {
+        List<Gen<List<Map.Entry<String, String>>>> params = new ArrayList<>();
+        for (int i = 0; i < nameGenPairs.length; i += 2) {
+            String name = (String) nameGenPairs[i];
             @SuppressWarnings("unchecked")
-            Arbitrary<String> value = (Arbitrary<String>) nameArbitraryPairs[i + 1];
-            params.add(Arbitraries.frequencyOf(
-                    Tuple.of(3, Arbitraries.just(List.<Map.Entry<String, String>>of())),
-                    Tuple.of(2, value.map(v -> List.of(Map.entry(name, v)))),
-                    Tuple.of(1, value.list().ofMinSize(2).ofMaxSize(3).map(vs -> vs.stream().map(v -> Map.entry(name, v)).toList())),
-                    Tuple.of(1, value.list().ofMinSize(2).ofMaxSize(3).map(vs -> List.of(Map.entry(name, String.join(",", vs)))))));
+            Gen<String> value = (Gen<String>) nameGenPairs[i + 1];
+            params.add(frequency(
+                    weight(3, just(List.<Map.Entry<String, String>>of())),
+                    weight(2, value.map(v -> List.of(Map.entry(name, v)))),
+                    weight(1, value.list(2, 3).map(vs -> vs.stream().map(v -> Map.entry(name, v)).toList())),
+                    weight(1, value.list(2, 3).map(vs -> List.of(Map.entry(name, String.join(",", vs)))))));
         }
-        if (params.isEmpty()) {
-            return Arbitraries.just(List.of());
-        }
-        return Combinators.combine(params).as(lists -> lists.stream().flatMap(List::stream).toList());
+        return r -> params.stream().flatMap(param -> param.next(r).stream()).toList();
     }
 
     public static Object[] concat(Object[] first, Object... more) {

@@ -5,6 +5,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static org.parley.common.fuzz.Gen.charRange;
+import static org.parley.common.fuzz.Gen.chars;
+import static org.parley.common.fuzz.Gen.frequency;
+import static org.parley.common.fuzz.Gen.ints;
+import static org.parley.common.fuzz.Gen.just;
+import static org.parley.common.fuzz.Gen.oneOf;
+import static org.parley.common.fuzz.Gen.strings;
+import static org.parley.common.fuzz.Gen.weight;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -17,7 +25,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -25,20 +35,18 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.parley.common.fuzz.Fuzz;
+import org.parley.common.fuzz.Gen;
 
 /**
  * Property: whatever arguments, content type and Accept header a client sends, the packaged (prod) gateway
  * answers 200 or a 4xx, never a 5xx, and every GraphQL error carries a typed {@code extensions.code} other
  * than INTERNAL_SERVER_ERROR. The backends are WireMock stand-ins answering empty pages, so every request that
- * passes the gateway's checks reaches them.
+ * passes the gateway's checks reaches them. 1,500 seeded cases (common's {@link Fuzz}: a failure names the seed
+ * and case that replay it; {@code -Dparley.fuzz.cases=N} / {@code -Dparley.fuzz.seed=N} for more or others).
  */
 class ArgumentsFuzzIT {
 
@@ -51,7 +59,7 @@ class ArgumentsFuzzIT {
     private static Process gateway;
     private static URI graphql;
 
-    @BeforeContainer
+    @BeforeAll
     static void start() throws Exception {
         backends = new WireMockServer(WireMockConfiguration.options().dynamicPort().containerThreads(20));
         backends.start();
@@ -93,7 +101,7 @@ class ArgumentsFuzzIT {
         }
     }
 
-    @AfterContainer
+    @AfterAll
     static void stop() throws InterruptedException {
         if (gateway != null) {
             gateway.destroy();
@@ -106,8 +114,17 @@ class ArgumentsFuzzIT {
         }
     }
 
-    @Property(tries = 1500)
-    void neverAnswers5xxNorAnUntypedError(@ForAll("requests") FuzzRequest request) throws Exception {
+    @Test
+    void neverAnswers5xxNorAnUntypedError() {
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        Fuzz.forEachCase(requests(), 1500,
+                (index, request) -> statuses.merge(answersWithout5xxOrUntypedError(request), 1, Integer::sum));
+        System.out.println("ArgumentsFuzzIT: " + Fuzz.cases(1500) + " requests (seed " + Fuzz.seed() + "), answers by status: "
+                + statuses);
+    }
+
+    /** Sends {@code request}, fails on a bad answer, returns the status. */
+    private static int answersWithout5xxOrUntypedError(FuzzRequest request) throws Exception {
         HttpRequest.Builder http = HttpRequest.newBuilder(graphql).timeout(Duration.ofSeconds(15))
                 .POST(HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8));
         if (request.contentType() != null) {
@@ -132,6 +149,7 @@ class ArgumentsFuzzIT {
                 }
             }
         }
+        return response.statusCode();
     }
 
     private static String abbreviate(String text) {
@@ -145,73 +163,81 @@ class ArgumentsFuzzIT {
         }
     }
 
-    @Provide
-    Arbitrary<FuzzRequest> requests() {
-        Arbitrary<String> contentTypes = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(8, Arbitraries.just("application/json")),
-                net.jqwik.api.Tuple.of(1, Arbitraries.of("application/graphql", "text/plain",
+    private static Gen<FuzzRequest> requests() {
+        Gen<String> contentTypes = frequency(
+                weight(8, just("application/json")),
+                weight(1, Gen.of("application/graphql", "text/plain",
                         "application/json; charset=latin1", "application/x-www-form-urlencoded")),
-                net.jqwik.api.Tuple.of(1, Arbitraries.just((String) null)));
-        Arbitrary<String> accepts = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(6, Arbitraries.just("application/json")),
-                net.jqwik.api.Tuple.of(2, Arbitraries.of("application/graphql-response+json", "*/*",
+                weight(1, just((String) null)));
+        Gen<String> accepts = frequency(
+                weight(6, just("application/json")),
+                weight(2, Gen.of("application/graphql-response+json", "*/*",
                         "application/json; charset=bogus", "text/html", "application/json;q=0",
                         "application/*; charset=utf-8", "image/png, application/json")),
-                net.jqwik.api.Tuple.of(1, Arbitraries.just((String) null)));
-        return Combinators.combine(documents(), contentTypes, accepts)
-                .as((doc, type, accept) -> new FuzzRequest(doc.get1(), doc.get2(), type, accept));
+                weight(1, just((String) null)));
+        Gen<Document> documents = documents();
+        return r -> {
+            Document doc = documents.next(r);
+            return new FuzzRequest(doc.text(), doc.variables(), contentTypes.next(r), accepts.next(r));
+        };
+    }
+
+    private record Document(String text, JsonObject variables) {
     }
 
     /** A document with one variable-carried argument of each kind the schema takes, filled at random. */
-    private Arbitrary<net.jqwik.api.Tuple.Tuple2<String, JsonObject>> documents() {
-        Arbitrary<Object> text = Arbitraries.oneOf(
-                Arbitraries.strings().all().ofMaxLength(40).map(s -> (Object) s),
-                Arbitraries.strings().withChars('\u0000', 'a', '\uffff', '\ud800', '"', '\\').ofMaxLength(10).map(s -> (Object) s),
-                Arbitraries.integers().between(19_990, 20_010).map(n -> (Object) "x".repeat(n)),
-                Arbitraries.just(null));
-        Arbitrary<Object> date = Arbitraries.oneOf(
-                Arbitraries.integers().between(-300_000, 300_000).map(y -> (Object) (y < 0 ? "-" : y > 9999 ? "+" : "")
+    private static Gen<Document> documents() {
+        Gen<Object> text = oneOf(
+                strings(Gen.anyChar(), 0, 40),
+                strings(chars("\u0000a\uffff\ud800\"\\"), 0, 10),
+                ints(19_990, 20_010).map(n -> "x".repeat(n)),
+                just(null));
+        Gen<Object> date = oneOf(
+                ints(-300_000, 300_000).map(y -> (y < 0 ? "-" : y > 9999 ? "+" : "")
                         .concat(String.format("%04d", Math.abs(y))) + "-01-31"),
-                Arbitraries.of("2025-02-30", "2025-13-01", "today", "", "1e400", "NaN", "2025-11-27T10:00:00Z")
-                        .map(s -> (Object) s),
-                Arbitraries.just(null));
-        Arbitrary<Object> number = Arbitraries.oneOf(
-                Arbitraries.integers().map(n -> (Object) n),
-                Arbitraries.of(Long.MAX_VALUE, -1L, 0L).map(n -> (Object) n),
-                Arbitraries.of(1.5, Double.MAX_VALUE).map(n -> (Object) n),
-                Arbitraries.of("NaN", "Infinity", "1e400").map(s -> (Object) s),
-                Arbitraries.just(null));
-        Arbitrary<Object> kinds = Arbitraries.oneOf(
-                Arbitraries.of("PERSON", "STATE", "ORGANIZATION", "NOPE", "", "person").list().ofMaxSize(3)
-                        .map(l -> (Object) new JsonArray(List.copyOf(l))),
-                Arbitraries.just((Object) new JsonArray().addNull()),
-                Arbitraries.just((Object) new JsonArray().add("PERSON").addNull()));
-        Arbitrary<Object> statuses = Arbitraries.oneOf(
-                Arbitraries.of("OCCURRED", "SCHEDULED", "CANCELLED", "x").list().ofMaxSize(3)
-                        .map(l -> (Object) new JsonArray(List.copyOf(l))),
-                Arbitraries.just((Object) new JsonArray().addNull()));
-        Arbitrary<Object> cursor = Arbitraries.oneOf(text,
-                Arbitraries.strings().withCharRange('A', 'z').ofMaxLength(30).map(s -> (Object) s));
-        Arbitrary<Integer> shape = Arbitraries.integers().between(0, 4);
-        return Combinators.combine(shape, text, date, date, number, kinds, statuses, cursor).as(
-                (which, t, from, to, first, kind, status, after) -> {
-                    JsonObject vars = new JsonObject().put("t", t).put("from", from).put("to", to).put("first", first)
-                            .put("after", after);
-                    String doc = switch (which) {
-                        case 0 -> "query Q($t: String, $from: Date, $to: Date, $first: Int, $after: String, $s: [EventStatus]) "
-                                + "{ events(filter: {text: $t, from: $from, to: $to, statuses: $s, codes: [$t]}, first: $first, after: $after) "
-                                + "{ totalCount edges { node { title } } } }";
-                        case 1 -> "query Q($t: String, $first: Int, $after: String, $k: [ActorKind]) "
-                                + "{ actors(filter: {text: $t, country: $t, kinds: $k}, first: $first, after: $after) "
-                                + "{ edges { node { name events(first: $first) { totalCount } } } } }";
-                        case 2 -> "query Q($t: ID!, $from: Date, $to: Date) { dyad(a: $t, b: $t, from: $from, to: $to) "
-                                + "{ a { name } series { period count } } }";
-                        case 3 -> "query Q($t: ID!, $first: Int) { actor(id: $t) { name counterparts(limit: $first) { count } } "
-                                + "event(id: $t) { title } place(id: $t) { name } eventTypes(rootCode: $t) { code } }";
-                        default -> "{ events(filter: {kinds: " + kind + "}) { totalCount } }"; // invalid field: validation
-                    };
-                    vars.put("k", kind).put("s", status);
-                    return net.jqwik.api.Tuple.of(doc, vars);
-                });
+                Gen.of("2025-02-30", "2025-13-01", "today", "", "1e400", "NaN", "2025-11-27T10:00:00Z"),
+                just(null));
+        Gen<Object> number = oneOf(
+                Gen.ints(),
+                Gen.of(Long.MAX_VALUE, -1L, 0L),
+                Gen.of(1.5, Double.MAX_VALUE),
+                Gen.of("NaN", "Infinity", "1e400"),
+                just(null));
+        Gen<Object> kinds = oneOf(
+                Gen.of("PERSON", "STATE", "ORGANIZATION", "NOPE", "", "person").list(0, 3).map(l -> new JsonArray(List.copyOf(l))),
+                r -> new JsonArray().addNull(),
+                r -> new JsonArray().add("PERSON").addNull());
+        Gen<Object> statuses = oneOf(
+                Gen.of("OCCURRED", "SCHEDULED", "CANCELLED", "x").list(0, 3).map(l -> new JsonArray(List.copyOf(l))),
+                r -> new JsonArray().addNull());
+        Gen<Object> cursor = oneOf(text, strings(charRange('A', 'z'), 0, 30));
+        Gen<Integer> shape = ints(0, 4);
+        return r -> {
+            int which = shape.next(r);
+            Object t = text.next(r);
+            Object from = date.next(r);
+            Object to = date.next(r);
+            Object first = number.next(r);
+            Object kind = kinds.next(r);
+            Object status = statuses.next(r);
+            Object after = cursor.next(r);
+            JsonObject vars = new JsonObject().put("t", t).put("from", from).put("to", to).put("first", first)
+                    .put("after", after);
+            String doc = switch (which) {
+                case 0 -> "query Q($t: String, $from: Date, $to: Date, $first: Int, $after: String, $s: [EventStatus]) "
+                        + "{ events(filter: {text: $t, from: $from, to: $to, statuses: $s, codes: [$t]}, first: $first, after: $after) "
+                        + "{ totalCount edges { node { title } } } }";
+                case 1 -> "query Q($t: String, $first: Int, $after: String, $k: [ActorKind]) "
+                        + "{ actors(filter: {text: $t, country: $t, kinds: $k}, first: $first, after: $after) "
+                        + "{ edges { node { name events(first: $first) { totalCount } } } } }";
+                case 2 -> "query Q($t: ID!, $from: Date, $to: Date) { dyad(a: $t, b: $t, from: $from, to: $to) "
+                        + "{ a { name } series { period count } } }";
+                case 3 -> "query Q($t: ID!, $first: Int) { actor(id: $t) { name counterparts(limit: $first) { count } } "
+                        + "event(id: $t) { title } place(id: $t) { name } eventTypes(rootCode: $t) { code } }";
+                default -> "{ events(filter: {kinds: " + kind + "}) { totalCount } }"; // invalid field: validation
+            };
+            vars.put("k", kind).put("s", status);
+            return new Document(doc, vars);
+        };
     }
 }
