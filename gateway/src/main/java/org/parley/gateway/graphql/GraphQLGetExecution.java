@@ -94,8 +94,7 @@ public class GraphQLGetExecution {
         InjectableContext.ContextState state = requestContext.getState();
         try {
             if (identity.isResolvable()) {
-                QuarkusHttpUser user = (QuarkusHttpUser) ctx.user();
-                if (user != null) {
+                if (ctx.user() instanceof QuarkusHttpUser user) {
                     identity.get().setIdentity(user.getSecurityIdentity());
                 } else {
                     identity.get().setIdentity(QuarkusHttpUser.getSecurityIdentity(ctx, null));

@@ -53,6 +53,10 @@ import io.vertx.ext.web.handler.BodyHandler;
  * does not reach; it applies to WebSocket documents as well), answered as QUERY_TOO_COMPLEX.</li>
  * <li>The whole-request deadline ({@code parley.gateway.limits.request-timeout}): past it the client gets
  * a TIMEOUT error instead of waiting on.</li>
+ * <li>Persisted documents ({@link PersistedDocuments}): a hash (Apollo's {@code extensions.persistedQuery} or
+ * {@code documentId}) is replaced by its stored document before SmallRye reads the request; unknown hashes,
+ * mismatched hashes and, in trusted-only mode, documents outside the manifests are refused here.</li>
+ * <li>GET: queries only (a mutation is 405), run by {@link GraphQLGetExecution} with ETag and Cache-Control.</li>
  * </ul>
  * Every other document limit (depth, complexity, aliases, argument rules) is checked once for every transport
  * by {@link DocumentGuards}. The document is parsed here for the token limit and the status code only.
@@ -177,8 +181,10 @@ public class GraphQLHttpFilter {
             getExecution.execute(ctx, resolved.text(), request.operationName(), request.variables(), accept);
             return;
         }
-        if (request.query() == null) {
-            // A hash alone: SmallRye reads the document from the body, so the body becomes the full request.
+        if (request.query() == null || !isJson(ctx.request().getHeader("Content-Type"))) {
+            // A hash alone: SmallRye reads the document from the body, so the body becomes the full request. An
+            // application/graphql body too: SmallRye would fold its line breaks into spaces (a # comment would then
+            // swallow the rest, and the text would no longer be the trusted one); as a JSON string it stays verbatim.
             JsonObject body = new JsonObject().put("query", resolved.text()).put("variables",
                     new JsonObject(request.variables()));
             if (request.operationName() != null) {
@@ -404,7 +410,7 @@ public class GraphQLHttpFilter {
         if (ctx.body() == null || ctx.body().length() == 0) {
             return null;
         }
-        if (!ctx.request().getHeader("Content-Type").toLowerCase(Locale.ROOT).contains("json")) {
+        if (!isJson(ctx.request().getHeader("Content-Type"))) {
             // application/graphql: the document itself
             return new Request(ctx.body().asString(), null, Map.of(), null);
         }
@@ -440,6 +446,10 @@ public class GraphQLHttpFilter {
         }
         return new Request((String) query, emptyToNull((String) operationName),
                 variables == null ? Map.of() : ((JsonObject) variables).getMap(), hash);
+    }
+
+    private static boolean isJson(String contentType) {
+        return contentType != null && contentType.toLowerCase(Locale.ROOT).contains("json");
     }
 
     private static String emptyToNull(String value) {
