@@ -222,8 +222,8 @@ public class GraphQLHttpFilter {
         }
         String actual = PersistedDocuments.sha256(request.query());
         if (!actual.equals(hash)) {
-            throw new Refusal(400, "The hash sent (" + hash + ") is not the SHA-256 of the document sent ("
-                    + actual + ")", PersistedDocuments.PERSISTED_QUERY_HASH_MISMATCH);
+            throw new Refusal(400, "The hash sent is not the SHA-256 of the document sent (that is " + actual + ")",
+                    PersistedDocuments.PERSISTED_QUERY_HASH_MISMATCH);
         }
         if (stored.isPresent()) {
             return new Resolved(stored.get().text(), stored.get(), null);

@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Enumeration;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -72,6 +72,8 @@ public class PersistedDocuments {
     private static final Logger LOG = Logger.getLogger(PersistedDocuments.class);
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
     private static final String APOLLO_FORMAT = "apollo-persisted-query-manifest";
+    /** All APQ documents together, in characters (~20 MB). */
+    static final long APQ_MAX_CHARS = 10_000_000;
 
     /** A trusted document, parsed and validated once at start. */
     public record Stored(String hash, String text, Document document, String source) {
@@ -80,7 +82,10 @@ public class PersistedDocuments {
     private final Mode mode;
     private final Optional<String> dir;
     private final Instance<GraphQLSchema> schema;
-    private final Map<String, String> registered;
+    /** APQ documents by hash, least recently used first; guarded by {@code this}. */
+    private final LinkedHashMap<String, String> registered = new LinkedHashMap<>(16, 0.75f, true);
+    private final int apqCapacity;
+    private long registeredChars;
     private volatile Map<String, Stored> byHash = Map.of();
     private volatile Map<String, Stored> byText = Map.of();
 
@@ -88,13 +93,7 @@ public class PersistedDocuments {
         this.mode = config.trustedDocuments().mode();
         this.dir = config.trustedDocuments().dir();
         this.schema = schema;
-        int capacity = Math.max(0, config.trustedDocuments().apqCacheSize());
-        this.registered = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-                return size() > capacity;
-            }
-        });
+        this.apqCapacity = Math.max(0, config.trustedDocuments().apqCacheSize());
     }
 
     /** After GraphQLHttpFilter has set the token limit, so a stored document is held to it as well. */
@@ -148,14 +147,24 @@ public class PersistedDocuments {
     }
 
     /** A document an APQ client registered earlier (open mode only). */
-    public Optional<String> registered(String hash) {
+    public synchronized Optional<String> registered(String hash) {
         return trustedOnly() ? Optional.empty() : Optional.ofNullable(registered.get(hash));
     }
 
-    /** Remembers a document sent with its (verified) hash, so the next request may send the hash alone. */
-    public void register(String hash, String text) {
-        if (!trustedOnly()) {
-            registered.put(hash, text);
+    /**
+     * Remembers a document sent with its (verified) hash, so the next request may send the hash alone. Bounded by
+     * count and by {@value #APQ_MAX_CHARS} characters in all, so clients cannot fill the heap with large documents.
+     */
+    public synchronized void register(String hash, String text) {
+        if (trustedOnly() || apqCapacity == 0 || text.length() > APQ_MAX_CHARS) {
+            return;
+        }
+        String previous = registered.put(hash, text);
+        registeredChars += text.length() - (previous == null ? 0 : previous.length());
+        Iterator<String> eldest = registered.values().iterator();
+        while (registered.size() > apqCapacity || registeredChars > APQ_MAX_CHARS) {
+            registeredChars -= eldest.next().length();
+            eldest.remove();
         }
     }
 

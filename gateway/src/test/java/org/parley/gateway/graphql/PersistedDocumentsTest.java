@@ -15,6 +15,7 @@ import static org.parley.gateway.Fixtures.id;
 import static org.parley.gateway.Fixtures.json;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -42,7 +43,8 @@ class PersistedDocumentsTest extends PersistedDocumentsHarness {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("parley.gateway.trusted-documents.dir", "src/test/resources/trusted-documents",
-                    "parley.gateway.limits.max-aliases", "2");
+                    "parley.gateway.limits.max-aliases", "2",
+                    "parley.gateway.trusted-documents.apq-cache-size", "2");
         }
     }
 
@@ -91,6 +93,22 @@ class PersistedDocumentsTest extends PersistedDocumentsHarness {
         postJson(full).statusCode(200).body("data.__typename", is("Query")).body("errors", nullValue());
         postJson(byHash(document, Map.of())).statusCode(200).body("data.__typename", is("Query"));
         getWith("extensions", json(persistedQuery(document))).statusCode(200).body("data.__typename", is("Query"));
+    }
+
+    @Test
+    void rememberedDocumentsAreBoundedLeastRecentlyUsedFirst() {
+        String suffix = UUID.randomUUID().toString().replace("-", "");
+        List<String> documents = List.of("query First" + suffix + " { __typename }",
+                "query Second" + suffix + " { __typename }", "query Third" + suffix + " { __typename }");
+        for (String document : documents) { // apq-cache-size is 2 in this profile
+            Map<String, Object> full = new LinkedHashMap<>(byHash(document, Map.of()));
+            full.put("query", document);
+            postJson(full).body("data.__typename", is("Query"));
+        }
+        postJson(byHash(documents.get(0), Map.of())).body("errors[0].extensions.code", is("PERSISTED_QUERY_NOT_FOUND"));
+        postJson(byHash(documents.get(2), Map.of())).body("data.__typename", is("Query"));
+        // trusted documents are never evicted
+        postJson(byHash(ACTOR_KIND, Map.of("id", stubActor("Never Evicted")))).body("data.actor.kind", is("PERSON"));
     }
 
     @Test
