@@ -79,6 +79,8 @@ export const client = new Client({
   // No document cache: each view asks for what it shows (urql's cache would also add __typename
   // to the documents, and they would no longer be the ones in the manifest).
   requestPolicy: 'network-only',
+  // urql would GET every query that fits in a URL; without persisted documents, POST as before.
+  preferGetMethod: PERSISTED_DOCUMENTS ? 'within-url-limit' : false,
   fetchOptions: (): RequestInit => {
     const token = getToken();
     return token ? { headers: { Authorization: `Bearer ${token}` } } : {};

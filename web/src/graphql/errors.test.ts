@@ -48,7 +48,7 @@ describe('gateway errors on a form', () => {
     expect(errors.code).toBe('CONFLICT');
   });
 
-  it('says when the gateway was not reached at all', () => {
+  it('says when the request failed without a GraphQL answer', () => {
     const errors = toFormErrors({ networkError: { message: 'Failed to fetch' }, graphQLErrors: [] }, fields);
     expect(errors.code).toBe('NETWORK');
     expect(errors.general[0]).toContain('Failed to fetch');

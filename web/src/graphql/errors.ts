@@ -52,7 +52,7 @@ export function toFormErrors(error: ErrorsLike | null | undefined, known: Readon
   if (!error) return result;
   if (error.networkError && !error.graphQLErrors?.length) {
     result.code = 'NETWORK';
-    result.general.push(`The gateway could not be reached (${error.networkError.message}).`);
+    result.general.push(`The request to the gateway failed (${error.networkError.message}).`);
     return result;
   }
   for (const e of error.graphQLErrors ?? []) {

@@ -41,7 +41,7 @@ export function useQuery<T, V extends object>(doc: TypedDocumentNode<T, V>, vari
 /** A person-readable sentence for a failed request (the error's code first). */
 export function describeError(error: CombinedError | undefined): string | undefined {
   if (!error) return undefined;
-  if (error.networkError && !error.graphQLErrors.length) return `The gateway could not be reached: ${error.networkError.message}`;
+  if (error.networkError && !error.graphQLErrors.length) return `The request to the gateway failed: ${error.networkError.message}`;
   return error.graphQLErrors
     .map((e) => `${typeof e.extensions?.code === 'string' ? `${e.extensions.code}: ` : ''}${e.message}`)
     .join('; ');
