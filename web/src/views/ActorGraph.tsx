@@ -21,7 +21,7 @@ export default function ActorGraph({ actorId, edges }: { actorId: string; edges:
       style: [
         { selector: 'node', style: { label: 'data(name)', 'background-color': '#285aa0', color: '#1a1a1a', 'font-size': 12, 'text-valign': 'bottom', 'text-margin-y': 4 } },
         { selector: 'node.self', style: { 'background-color': '#8a4f00', width: 36, height: 36 } },
-        { selector: 'edge', style: { label: 'data(label)', 'curve-style': 'bezier', 'target-arrow-shape': 'triangle', width: 2, 'line-color': '#888', 'target-arrow-color': '#888', 'font-size': 10, 'text-rotation': 'autorotate', 'text-background-color': '#fff', 'text-background-opacity': 1 } },
+        { selector: 'edge', style: { label: 'data(label)', 'curve-style': 'bezier', 'target-arrow-shape': 'triangle', width: 2, 'line-color': '#888', 'target-arrow-color': '#888', 'font-size': 9, color: '#444', 'text-rotation': 'autorotate', 'text-background-color': '#fff', 'text-background-opacity': 1 } },
       ],
       layout: { name: 'cose', animate: false, padding: 30 },
       userZoomingEnabled: true,

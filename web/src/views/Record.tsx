@@ -32,27 +32,28 @@ function useIdempotencyKey() {
   };
 }
 
-function FieldError({ errors, name }: { errors: FormErrors; name: string }) {
+function FieldError({ form, errors, name }: { form: string; errors: FormErrors; name: string }) {
   const messages = errors.fields[name];
   if (!messages?.length) return null;
-  return <span class="field-error" role="alert" data-testid="field-error" data-field={name} id={`error-${name}`}>{messages.join('; ')}</span>;
+  return <span class="field-error" role="alert" data-testid="field-error" data-field={name} id={`${form}-error-${name}`}>{messages.join('; ')}</span>;
 }
 
-function Field({ label, name, errors, children }: { label: string; name: string; errors: FormErrors; children: ComponentChildren }) {
+/** Both forms have a "title": ids are prefixed with the form's, names stay the GraphQL input paths. */
+function Field({ form, label, name, errors, children }: { form: string; label: string; name: string; errors: FormErrors; children: ComponentChildren }) {
   return (
     <div class="field">
-      <label for={`f-${name}`}>{label}</label>
+      <label for={`${form}-${name}`}>{label}</label>
       {children}
-      <FieldError errors={errors} name={name} />
+      <FieldError form={form} errors={errors} name={name} />
     </div>
   );
 }
 
-const invalid = (errors: FormErrors, name: string) => ({
-  id: `f-${name}`,
+const invalid = (form: string, errors: FormErrors, name: string) => ({
+  id: `${form}-${name}`,
   name,
   'aria-invalid': errors.fields[name] ? true : undefined,
-  'aria-describedby': errors.fields[name] ? `error-${name}` : undefined,
+  'aria-describedby': errors.fields[name] ? `${form}-error-${name}` : undefined,
 });
 
 function FormError({ errors, children }: { errors: FormErrors; children?: ComponentChildren }) {
@@ -247,40 +248,40 @@ function RecordEventForm() {
             </p>
           )}
         </FormError>
-        <Field label="Title" name="title" errors={errors}>
-          <input {...invalid(errors, 'title')} value={form.title} onInput={(e) => set({ title: (e.target as HTMLInputElement).value })} />
+        <Field form="ev" label="Title" name="title" errors={errors}>
+          <input {...invalid("ev", errors, 'title')} value={form.title} onInput={(e) => set({ title: (e.target as HTMLInputElement).value })} />
         </Field>
-        <Field label="CAMEO code (e.g. 042)" name="code" errors={errors}>
-          <input {...invalid(errors, 'code')} value={form.code} onInput={(e) => set({ code: (e.target as HTMLInputElement).value })} />
+        <Field form="ev" label="CAMEO code (e.g. 042)" name="code" errors={errors}>
+          <input {...invalid("ev", errors, 'code')} value={form.code} onInput={(e) => set({ code: (e.target as HTMLInputElement).value })} />
         </Field>
-        <Field label="Start" name="start" errors={errors}>
-          <input {...invalid(errors, 'start')} type="date" value={form.start} onInput={(e) => set({ start: (e.target as HTMLInputElement).value })} />
+        <Field form="ev" label="Start" name="start" errors={errors}>
+          <input {...invalid("ev", errors, 'start')} type="date" value={form.start} onInput={(e) => set({ start: (e.target as HTMLInputElement).value })} />
         </Field>
-        <Field label="End (optional)" name="end" errors={errors}>
-          <input {...invalid(errors, 'end')} type="date" value={form.end} onInput={(e) => set({ end: (e.target as HTMLInputElement).value })} />
+        <Field form="ev" label="End (optional)" name="end" errors={errors}>
+          <input {...invalid("ev", errors, 'end')} type="date" value={form.end} onInput={(e) => set({ end: (e.target as HTMLInputElement).value })} />
         </Field>
-        <Field label="Precision" name="precision" errors={errors}>
-          <select {...invalid(errors, 'precision')} value={form.precision} onChange={(e) => set({ precision: (e.target as HTMLSelectElement).value })}>
+        <Field form="ev" label="Precision" name="precision" errors={errors}>
+          <select {...invalid("ev", errors, 'precision')} value={form.precision} onChange={(e) => set({ precision: (e.target as HTMLSelectElement).value })}>
             {PRECISIONS.map((p) => <option key={p} value={p}>{lower(p)}</option>)}
           </select>
         </Field>
-        <Field label="Status" name="status" errors={errors}>
-          <select {...invalid(errors, 'status')} value={form.status} onChange={(e) => set({ status: (e.target as HTMLSelectElement).value })}>
+        <Field form="ev" label="Status" name="status" errors={errors}>
+          <select {...invalid("ev", errors, 'status')} value={form.status} onChange={(e) => set({ status: (e.target as HTMLSelectElement).value })}>
             {STATUSES.map((s) => <option key={s} value={s}>{lower(s)}</option>)}
           </select>
         </Field>
-        <Field label="Summary" name="summary" errors={errors}>
-          <textarea {...invalid(errors, 'summary')} rows={2} value={form.summary} onInput={(e) => set({ summary: (e.target as HTMLTextAreaElement).value })} />
+        <Field form="ev" label="Summary" name="summary" errors={errors}>
+          <textarea {...invalid("ev", errors, 'summary')} rows={2} value={form.summary} onInput={(e) => set({ summary: (e.target as HTMLTextAreaElement).value })} />
         </Field>
-        <Field label="Place id (optional)" name="locationId" errors={errors}>
-          <input {...invalid(errors, 'locationId')} value={form.locationId} onInput={(e) => set({ locationId: (e.target as HTMLInputElement).value })} />
+        <Field form="ev" label="Place id (optional)" name="locationId" errors={errors}>
+          <input {...invalid("ev", errors, 'locationId')} value={form.locationId} onInput={(e) => set({ locationId: (e.target as HTMLInputElement).value })} />
         </Field>
-        <Field label="Territories at stake: place ids, comma-separated" name="subjectIds" errors={errors}>
-          <input {...invalid(errors, 'subjectIds')} value={form.subjectIds} onInput={(e) => set({ subjectIds: (e.target as HTMLInputElement).value })} />
+        <Field form="ev" label="Territories at stake: place ids, comma-separated" name="subjectIds" errors={errors}>
+          <input {...invalid("ev", errors, 'subjectIds')} value={form.subjectIds} onInput={(e) => set({ subjectIds: (e.target as HTMLInputElement).value })} />
         </Field>
         <fieldset class="wide">
           <legend>Participants</legend>
-          <FieldError errors={errors} name="participants" />
+          <FieldError form="ev" errors={errors} name="participants" />
           {form.participants.map((p, i) => {
             const update = (patch: Partial<EventForm['participants'][number]>) =>
               set({ participants: form.participants.map((q, j) => (j === i ? { ...q, ...patch } : q)) });
@@ -289,13 +290,13 @@ function RecordEventForm() {
                 <ActorPicker testId={`participant-${i}`} label={`Participant ${i + 1}`} single selected={p.actorId ? [p.actorId] : []}
                   onAdd={(id) => update({ actorId: id })} onRemove={() => update({ actorId: '' })} />
                 <input type="hidden" name={`participants[${i}].actorId`} value={p.actorId} />
-                <FieldError errors={errors} name={`participants[${i}].actorId`} />
-                <FieldError errors={errors} name={`participants[${i}]`} />
-                <label for={`f-participants[${i}].role`}>Role of participant {i + 1}</label>
-                <select {...invalid(errors, `participants[${i}].role`)} value={p.role} onChange={(e) => update({ role: (e.target as HTMLSelectElement).value as ParticipantRole })}>
+                <FieldError form="ev" errors={errors} name={`participants[${i}].actorId`} />
+                <FieldError form="ev" errors={errors} name={`participants[${i}]`} />
+                <label for={`ev-participants[${i}].role`}>Role of participant {i + 1}</label>
+                <select {...invalid("ev", errors, `participants[${i}].role`)} value={p.role} onChange={(e) => update({ role: (e.target as HTMLSelectElement).value as ParticipantRole })}>
                   {ROLES.map((r) => <option key={r} value={r}>{lower(r)}</option>)}
                 </select>
-                <FieldError errors={errors} name={`participants[${i}].role`} />
+                <FieldError form="ev" errors={errors} name={`participants[${i}].role`} />
                 {form.participants.length > 1 && (
                   <button type="button" onClick={() => set({ participants: form.participants.filter((_, j) => j !== i) })}>Remove participant {i + 1}</button>
                 )}
@@ -323,7 +324,7 @@ function AddSourceForm() {
   const idem = useIdempotencyKey();
   const names = new Set(['eventId', 'url', 'publisher', 'title', 'excerpt', 'publishedAt', 'speakerId']);
   const bind = (name: keyof typeof f) => ({
-    ...invalid(errors, name),
+    ...invalid("src", errors, name),
     value: f[name],
     onInput: (e: Event) => setF((s) => ({ ...s, [name]: (e.target as HTMLInputElement).value })),
   });
@@ -347,13 +348,13 @@ function AddSourceForm() {
       <h2 id="source-heading">Add a source to an event</h2>
       <form data-testid="add-source-form" aria-labelledby="source-heading" class="grid" onSubmit={(e) => { e.preventDefault(); submit(); }} noValidate>
         <FormError errors={errors} />
-        <Field label="Event id" name="eventId" errors={errors}><input {...bind('eventId')} /></Field>
-        <Field label="Link (URL)" name="url" errors={errors}><input {...bind('url')} type="url" /></Field>
-        <Field label="Publisher" name="publisher" errors={errors}><input {...bind('publisher')} /></Field>
-        <Field label="Title" name="title" errors={errors}><input {...bind('title')} /></Field>
-        <Field label="Quote" name="excerpt" errors={errors}><textarea {...bind('excerpt')} rows={2} /></Field>
-        <Field label="Published at" name="publishedAt" errors={errors}><input {...bind('publishedAt')} type="datetime-local" /></Field>
-        <Field label="Speaker (actor id, optional)" name="speakerId" errors={errors}><input {...bind('speakerId')} /></Field>
+        <Field form="src" label="Event id" name="eventId" errors={errors}><input {...bind('eventId')} /></Field>
+        <Field form="src" label="Link (URL)" name="url" errors={errors}><input {...bind('url')} type="url" /></Field>
+        <Field form="src" label="Publisher" name="publisher" errors={errors}><input {...bind('publisher')} /></Field>
+        <Field form="src" label="Title" name="title" errors={errors}><input {...bind('title')} /></Field>
+        <Field form="src" label="Quote" name="excerpt" errors={errors}><textarea {...bind('excerpt')} rows={2} /></Field>
+        <Field form="src" label="Published at" name="publishedAt" errors={errors}><input {...bind('publishedAt')} type="datetime-local" /></Field>
+        <Field form="src" label="Speaker (actor id, optional)" name="speakerId" errors={errors}><input {...bind('speakerId')} /></Field>
         <div class="wide row">
           <button type="submit" disabled={busy}>{busy ? 'Saving…' : 'Add the source'}</button>
           {done && <span role="status" data-testid="form-success">{done}</span>}
