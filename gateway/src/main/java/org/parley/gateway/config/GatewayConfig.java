@@ -18,6 +18,10 @@ public interface GatewayConfig {
 
     Recovery recovery();
 
+    TrustedDocuments trustedDocuments();
+
+    HttpCache httpCache();
+
     /** Largest page a client may ask for; bigger pages would only move the cost to the backends. */
     @WithDefault("100")
     int maxPageSize();
@@ -80,5 +84,40 @@ public interface GatewayConfig {
         /** A probe that takes longer counts as "not ready". */
         @WithDefault("PT1S")
         Duration probeTimeout();
+    }
+
+    /**
+     * Persisted ("trusted") documents: the manifests loaded at start (every classpath resource
+     * {@code META-INF/parley/persisted-documents.json}, e.g. the web app's, plus every {@code *.json} in
+     * {@link #dir()}), and whether documents outside them may run.
+     */
+    interface TrustedDocuments {
+        enum Mode {
+            /** Any valid document runs; known hashes run their stored document; APQ registers new ones. */
+            OPEN,
+            /** Only documents of the manifests run (by hash or by their exact text); everything else is refused. */
+            TRUSTED_ONLY
+        }
+
+        /** {@code open} or {@code trusted-only}. */
+        @WithDefault("open")
+        Mode mode();
+
+        /** A directory of further manifests ({@code *.json}, read once at start); absent means none. */
+        Optional<String> dir();
+
+        /** How many documents registered by automatic persisted queries (open mode) are remembered, LRU. */
+        @WithDefault("1000")
+        int apqCacheSize();
+    }
+
+    /** How GET answers of queries may be cached by browsers and shared caches (they always carry an ETag). */
+    interface HttpCache {
+        /**
+         * {@code Cache-Control: max-age}. 0 (the default) means {@code no-cache}: caches keep the answer but
+         * revalidate it with its ETag every time, so a client never reads its own write stale.
+         */
+        @WithDefault("PT0S")
+        Duration maxAge();
     }
 }

@@ -34,6 +34,8 @@ import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.execution.preparsed.PreparsedDocumentEntry;
+import graphql.execution.preparsed.PreparsedDocumentProvider;
 import graphql.ExecutionResult;
 import io.smallrye.graphql.execution.QueryCache;
 import io.smallrye.graphql.spi.config.Config;
@@ -60,9 +62,11 @@ public class DocumentGuards {
     public static final String GRAPHQL_VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED";
 
     private final Optional<Integer> maxAliases;
+    private final PersistedDocuments documents;
 
-    public DocumentGuards(GatewayConfig config) {
+    public DocumentGuards(GatewayConfig config, PersistedDocuments documents) {
         this.maxAliases = config.limits().maxAliases();
+        this.documents = documents;
     }
 
     void install(@Observes GraphQL.Builder builder) {
@@ -73,7 +77,23 @@ public class DocumentGuards {
         chain.add(new OperationChecks(maxAliases));
         QueryCache cache = new QueryCache();
         chain.add(cache);
-        builder.instrumentation(new ChainedInstrumentation(chain)).preparsedDocumentProvider(cache);
+        builder.instrumentation(new ChainedInstrumentation(chain)).preparsedDocumentProvider(trustedOnly(cache));
+    }
+
+    /**
+     * In trusted-only mode, a document outside the manifests is refused before graphql-java parses or validates
+     * it, whatever the transport: this is where WebSocket subscriptions are held to the manifests (HTTP requests
+     * are refused earlier, by GraphQLHttpFilter, and pass here only with a trusted text).
+     */
+    private PreparsedDocumentProvider trustedOnly(QueryCache cache) {
+        return (input, parseAndValidate) -> {
+            if (documents.trustedOnly() && !documents.isTrusted(input.getQuery())) {
+                return CompletableFuture.completedFuture(new PreparsedDocumentEntry(GatewayError.of(
+                        PersistedDocuments.PERSISTED_QUERY_NOT_IN_LIST,
+                        "Only trusted documents run here: this document is not in the gateway's manifests")));
+            }
+            return cache.getDocumentAsync(input, parseAndValidate);
+        };
     }
 
     /** The cost of a field: 1 plus its children's, times its page size when it returns a page. */

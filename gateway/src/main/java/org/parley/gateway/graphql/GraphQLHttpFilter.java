@@ -31,6 +31,7 @@ import graphql.parser.ParserOptions;
 import graphql.schema.GraphQLSchema;
 import graphql.validation.Validator;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -67,11 +68,16 @@ public class GraphQLHttpFilter {
     private final Instance<GraphQLSchema> schema;
     private final Optional<Integer> maxTokens;
     private final Duration requestTimeout;
+    private final PersistedDocuments documents;
+    private final GraphQLGetExecution getExecution;
 
-    public GraphQLHttpFilter(Instance<GraphQLSchema> schema, GatewayConfig config) {
+    public GraphQLHttpFilter(Instance<GraphQLSchema> schema, GatewayConfig config, PersistedDocuments documents,
+            GraphQLGetExecution getExecution) {
         this.schema = schema;
         this.maxTokens = config.limits().maxTokens();
         this.requestTimeout = config.limits().requestTimeout();
+        this.documents = documents;
+        this.getExecution = getExecution;
     }
 
     void limitTokens(@Observes StartupEvent startup) {
@@ -92,6 +98,11 @@ public class GraphQLHttpFilter {
             ctx.next(); // graphql-transport-ws: DocumentGuards checks its documents
             return;
         }
+        HttpMethod method = ctx.request().method();
+        if (method != HttpMethod.GET && method != HttpMethod.POST) {
+            ctx.next(); // OPTIONS and the rest: SmallRye's answer
+            return;
+        }
         String accept = negotiate(ctx);
         if (accept == null) {
             problem(ctx, 406, "Not Acceptable", "The response is application/json or "
@@ -100,44 +111,140 @@ public class GraphQLHttpFilter {
         }
         ctx.request().headers().set("Accept", accept);
         boolean graphqlResponse = accept.equals(GRAPHQL_RESPONSE);
-        if (ctx.request().method() == HttpMethod.POST && !supportedBody(ctx.request().getHeader("Content-Type"))) {
+        if (method == HttpMethod.POST && !supportedBody(ctx.request().getHeader("Content-Type"))) {
             problem(ctx, 415, "Unsupported Media Type",
                     "A GraphQL POST is application/json (or application/graphql), in UTF-8");
             return;
         }
         Request request;
+        Resolved resolved;
         try {
             request = read(ctx);
+            if (request == null) {
+                ctx.next();
+                return;
+            }
+            resolved = resolve(request);
         } catch (MalformedRequest e) {
             // SmallRye would fail these with a 500 (a ClassCastException inside); they are the client's mistake.
             reject(ctx, graphqlResponse, 400, e.getMessage(), "BAD_REQUEST");
             return;
-        }
-        if (request == null) {
-            ctx.next();
+        } catch (Refusal e) {
+            // application/json keeps 200 for a well-formed request (and Apollo's persisted-query link gives up
+            // persisted queries altogether on a 400); application/graphql-response+json says it in the status.
+            reject(ctx, graphqlResponse, graphqlResponse ? e.status : 200, e.getMessage(), e.code);
             return;
         }
         Document document;
-        try {
-            document = Parser.parse(ParserEnvironment.newParserEnvironment().document(request.query())
-                    .parserOptions(ParserOptions.getDefaultOperationParserOptions()).build());
-        } catch (ParseCancelledException e) {
-            // Too many tokens (or characters, or nesting): refused before any execution.
-            String message = e.getClass() == ParseCancelledException.class
-                    ? "The document has more than " + maxTokens.orElse(ParserOptions.MAX_QUERY_TOKENS) + " tokens"
-                    : "The document is too large";
-            reject(ctx, graphqlResponse, graphqlResponse ? 400 : 200, message, DocumentGuards.QUERY_TOO_COMPLEX);
-            return;
-        } catch (InvalidSyntaxException e) {
-            // Answered here with a code (SmallRye's own answer has none); the status as for validation errors.
-            reject(ctx, graphqlResponse, graphqlResponse ? 400 : 200, e.getMessage(), DocumentGuards.GRAPHQL_PARSE_FAILED);
-            return;
+        if (resolved.stored() != null) {
+            document = resolved.stored().document(); // parsed and validated at start: the text is not parsed again
+        } else {
+            try {
+                document = Parser.parse(ParserEnvironment.newParserEnvironment().document(resolved.text())
+                        .parserOptions(ParserOptions.getDefaultOperationParserOptions()).build());
+            } catch (ParseCancelledException e) {
+                // Too many tokens (or characters, or nesting): refused before any execution.
+                String message = e.getClass() == ParseCancelledException.class
+                        ? "The document has more than " + maxTokens.orElse(ParserOptions.MAX_QUERY_TOKENS) + " tokens"
+                        : "The document is too large";
+                reject(ctx, graphqlResponse, graphqlResponse ? 400 : 200, message, DocumentGuards.QUERY_TOO_COMPLEX);
+                return;
+            } catch (InvalidSyntaxException e) {
+                // Answered here with a code (SmallRye's own answer has none); the status as for validation errors.
+                reject(ctx, graphqlResponse, graphqlResponse ? 400 : 200, e.getMessage(),
+                        DocumentGuards.GRAPHQL_PARSE_FAILED);
+                return;
+            }
+            if (resolved.registerAs() != null && fitsSchema(document)) {
+                documents.register(resolved.registerAs(), resolved.text()); // APQ: the hash alone will do next time
+            }
+        }
+        if (method == HttpMethod.GET) {
+            OperationDefinition operation = operation(document, request.operationName());
+            if (operation != null && operation.getOperation() != OperationDefinition.Operation.QUERY) {
+                // GraphQL over HTTP: GET is safe, so a mutation (or subscription) sent with it is 405, unexecuted.
+                ctx.response().putHeader("Allow", "POST");
+                reject(ctx, graphqlResponse, 405, "A " + operation.getOperation().name().toLowerCase(Locale.ROOT)
+                        + " is sent with POST; GET runs queries only", "METHOD_NOT_ALLOWED");
+                return;
+            }
         }
         if (graphqlResponse && cannotExecute(document, request)) {
             markBadRequest(ctx, graphqlResponse);
         }
         startDeadline(ctx, graphqlResponse);
+        if (method == HttpMethod.GET) {
+            getExecution.execute(ctx, resolved.text(), request.operationName(), request.variables(), accept);
+            return;
+        }
+        if (request.query() == null) {
+            // A hash alone: SmallRye reads the document from the body, so the body becomes the full request.
+            JsonObject body = new JsonObject().put("query", resolved.text()).put("variables",
+                    new JsonObject(request.variables()));
+            if (request.operationName() != null) {
+                body.put("operationName", request.operationName());
+            }
+            setBody(ctx, body);
+        }
         ctx.next();
+    }
+
+    @SuppressWarnings("deprecation") // RoutingContext#setBody: the one way to hand SmallRye another body
+    private static void setBody(RoutingContext ctx, JsonObject body) {
+        ctx.request().headers().set("Content-Type", JSON);
+        ctx.setBody(Buffer.buffer(body.encode()));
+    }
+
+    /** The document to run: the client's own text, or the stored document its hash names. */
+    private Resolved resolve(Request request) {
+        String hash = request.hash();
+        if (hash == null) {
+            Optional<PersistedDocuments.Stored> stored = documents.byText(request.query());
+            if (stored.isEmpty() && documents.trustedOnly()) {
+                throw notInList();
+            }
+            return new Resolved(request.query(), stored.orElse(null), null);
+        }
+        Optional<PersistedDocuments.Stored> stored = documents.byHash(hash);
+        if (request.query() == null) {
+            if (stored.isPresent()) {
+                return new Resolved(stored.get().text(), stored.get(), null);
+            }
+            return documents.registered(hash).map(text -> new Resolved(text, null, null))
+                    .orElseThrow(() -> new Refusal(404, PersistedDocuments.NOT_FOUND_MESSAGE,
+                            PersistedDocuments.PERSISTED_QUERY_NOT_FOUND));
+        }
+        String actual = PersistedDocuments.sha256(request.query());
+        if (!actual.equals(hash)) {
+            throw new Refusal(400, "The hash sent (" + hash + ") is not the SHA-256 of the document sent ("
+                    + actual + ")", PersistedDocuments.PERSISTED_QUERY_HASH_MISMATCH);
+        }
+        if (stored.isPresent()) {
+            return new Resolved(stored.get().text(), stored.get(), null);
+        }
+        if (documents.trustedOnly()) {
+            throw notInList();
+        }
+        return new Resolved(request.query(), null, hash);
+    }
+
+    private static Refusal notInList() {
+        return new Refusal(403, "Only trusted documents run here: send the hash of a document of the gateway's "
+                + "manifests (extensions.persistedQuery.sha256Hash or documentId), or its exact text",
+                PersistedDocuments.PERSISTED_QUERY_NOT_IN_LIST);
+    }
+
+    private boolean fitsSchema(Document document) {
+        return schema.isResolvable()
+                && new Validator().validateDocument(schema.get(), document, Locale.ENGLISH).isEmpty();
+    }
+
+    private static OperationDefinition operation(Document document, String operationName) {
+        List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
+        if (operationName == null) {
+            return operations.size() == 1 ? operations.get(0) : null;
+        }
+        return operations.stream().filter(op -> operationName.equals(op.getName())).findFirst().orElse(null);
     }
 
     /**
@@ -219,9 +326,7 @@ public class GraphQLHttpFilter {
         if (!new Validator().validateDocument(graphQLSchema, document, Locale.ENGLISH).isEmpty()) {
             return true;
         }
-        OperationDefinition operation = document.getDefinitionsOfType(OperationDefinition.class).stream()
-                .filter(op -> request.operationName() == null || request.operationName().equals(op.getName()))
-                .findFirst().orElse(null);
+        OperationDefinition operation = operation(document, request.operationName());
         if (operation == null) {
             return true;
         }
@@ -256,7 +361,12 @@ public class GraphQLHttpFilter {
                 .end(new JsonObject().put("errors", new JsonArray().add(error)).encode());
     }
 
-    private record Request(String query, String operationName, Map<String, Object> variables) {
+    /** A GraphQL request as sent: the document's text and/or its hash (lower-case hex), never both absent. */
+    private record Request(String query, String operationName, Map<String, Object> variables, String hash) {
+    }
+
+    /** The document a request runs: its text, the trusted entry when it is one, the hash to remember (APQ). */
+    private record Resolved(String text, PersistedDocuments.Stored stored, String registerAs) {
     }
 
     private static final class MalformedRequest extends RuntimeException {
@@ -265,27 +375,38 @@ public class GraphQLHttpFilter {
         }
     }
 
+    /** A well-formed request that is not run: its status under application/graphql-response+json, its code. */
+    private static final class Refusal extends RuntimeException {
+        private final int status;
+        private final String code;
+
+        Refusal(int status, String message, String code) {
+            super(message, null, false, false);
+            this.status = status;
+            this.code = code;
+        }
+    }
+
     /** The GraphQL request, null when there is none to look at, MalformedRequest when it is not one. */
     private static Request read(RoutingContext ctx) {
         if (ctx.request().method() == HttpMethod.GET) {
-            String query = ctx.request().getParam("query");
-            if (query == null) {
-                return null;
+            String query = emptyToNull(ctx.request().getParam("query"));
+            String hash = hashOf(ctx.request().getParam("documentId"),
+                    jsonObject(ctx.request().getParam("extensions"), "extensions"));
+            if (query == null && hash == null) {
+                throw new MalformedRequest("A GraphQL GET carries the document in query, or its hash in documentId "
+                        + "or extensions.persistedQuery");
             }
-            String variables = ctx.request().getParam("variables");
-            Map<String, Object> vars;
-            try {
-                vars = variables == null || variables.isBlank() ? Map.of() : new JsonObject(variables).getMap();
-            } catch (RuntimeException e) {
-                throw new MalformedRequest("variables must be a JSON object");
-            }
-            return new Request(query, ctx.request().getParam("operationName"), vars);
+            JsonObject variables = jsonObject(ctx.request().getParam("variables"), "variables");
+            return new Request(query, emptyToNull(ctx.request().getParam("operationName")),
+                    variables == null ? Map.of() : variables.getMap(), hash);
         }
-        if (ctx.request().method() != HttpMethod.POST || ctx.body() == null || ctx.body().length() == 0) {
+        if (ctx.body() == null || ctx.body().length() == 0) {
             return null;
         }
         if (!ctx.request().getHeader("Content-Type").toLowerCase(Locale.ROOT).contains("json")) {
-            return new Request(ctx.body().asString(), null, Map.of()); // application/graphql: the document itself
+            // application/graphql: the document itself
+            return new Request(ctx.body().asString(), null, Map.of(), null);
         }
         JsonObject json;
         try {
@@ -296,7 +417,8 @@ public class GraphQLHttpFilter {
         if (json == null) {
             throw new MalformedRequest("The request body is not a JSON object");
         }
-        if (!(json.getValue("query") instanceof String query)) {
+        Object query = json.getValue("query");
+        if (query != null && !(query instanceof String)) {
             throw new MalformedRequest("query must be a string");
         }
         Object operationName = json.getValue("operationName");
@@ -311,8 +433,60 @@ public class GraphQLHttpFilter {
         if (extensions != null && !(extensions instanceof JsonObject)) {
             throw new MalformedRequest("extensions must be an object or null");
         }
-        return new Request(query, (String) operationName,
-                variables == null ? Map.of() : ((JsonObject) variables).getMap());
+        String hash = hashOf(json.getValue("documentId"), (JsonObject) extensions);
+        if (query == null && hash == null) {
+            throw new MalformedRequest("query must be a string (or the document's hash be sent in documentId or "
+                    + "extensions.persistedQuery)");
+        }
+        return new Request((String) query, emptyToNull((String) operationName),
+                variables == null ? Map.of() : ((JsonObject) variables).getMap(), hash);
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    private static JsonObject jsonObject(String parameter, String name) {
+        if (parameter == null || parameter.isBlank()) {
+            return null;
+        }
+        try {
+            return new JsonObject(parameter);
+        } catch (RuntimeException e) {
+            throw new MalformedRequest(name + " must be a JSON object");
+        }
+    }
+
+    /**
+     * The hash a request names: GraphQL over HTTP's {@code documentId} ("sha256:&lt;hex&gt;"; any other identifier
+     * names no document here) and/or Apollo's {@code extensions.persistedQuery {version: 1, sha256Hash}}.
+     */
+    private static String hashOf(Object documentId, JsonObject extensions) {
+        String byId = null;
+        if (documentId != null) {
+            if (!(documentId instanceof String id) || id.isEmpty()) {
+                throw new MalformedRequest("documentId must be a string");
+            }
+            byId = id.startsWith("sha256:") ? id.substring("sha256:".length()).toLowerCase(Locale.ROOT) : id;
+        }
+        String byExtension = null;
+        Object persisted = extensions == null ? null : extensions.getValue("persistedQuery");
+        if (persisted != null) {
+            if (!(persisted instanceof JsonObject persistedQuery)) {
+                throw new MalformedRequest("extensions.persistedQuery must be an object");
+            }
+            if (!Integer.valueOf(1).equals(persistedQuery.getValue("version"))) {
+                throw new MalformedRequest("extensions.persistedQuery.version must be 1");
+            }
+            if (!(persistedQuery.getValue("sha256Hash") instanceof String hash) || hash.isEmpty()) {
+                throw new MalformedRequest("extensions.persistedQuery.sha256Hash must be a string");
+            }
+            byExtension = hash.toLowerCase(Locale.ROOT);
+        }
+        if (byId != null && byExtension != null && !byId.equals(byExtension)) {
+            throw new MalformedRequest("documentId and extensions.persistedQuery.sha256Hash name different documents");
+        }
+        return byId != null ? byId : byExtension;
     }
 
     static int countAliases(Document document) {

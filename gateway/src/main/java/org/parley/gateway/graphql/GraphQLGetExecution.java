@@ -1,0 +1,191 @@
+package org.parley.gateway.graphql;
+
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.parley.gateway.config.GatewayConfig;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.InjectableContext;
+import io.quarkus.arc.ManagedContext;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.smallrye.graphql.execution.ExecutionResponse;
+import io.smallrye.graphql.execution.ExecutionResponseWriter;
+import io.smallrye.graphql.execution.ExecutionService;
+import io.smallrye.graphql.execution.context.SmallRyeContextManager;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Runs a GraphQL query that came as a GET and answers it cacheably: a strong {@code ETag} of the body,
+ * {@code If-None-Match} → 304, {@code Cache-Control} by {@code parley.gateway.http-cache.max-age} ({@code public}
+ * unless the request carried credentials or reads require a role, then {@code private}; {@code no-store} for any
+ * answer with errors, so a backend hiccup is never cached).
+ * <p>
+ * SmallRye's own GET handling cannot be used: it URL-decodes parameters a second time (a {@code %} or {@code +}
+ * in a document or variable changes meaning), turns every line break into a space (a {@code #} comment then
+ * swallows the rest of the document) and passes the document as the operation name, and the body it writes is out
+ * of reach for an ETag. So the request goes to SmallRye's {@link ExecutionService} directly, prepared as SmallRye's
+ * HTTP handler prepares a POST (request context, security identity, current request, the context map its data
+ * fetchers read), so resolvers, {@link Access}, {@link DocumentGuards} and SmallRye's events see no difference.
+ */
+@ApplicationScoped
+public class GraphQLGetExecution {
+
+    private final Instance<ExecutionService> executionService;
+    private final Instance<CurrentIdentityAssociation> identity;
+    private final CurrentVertxRequest currentRequest;
+    private final Duration maxAge;
+    private final boolean readsRequireRole;
+    private final boolean runBlocking;
+
+    public GraphQLGetExecution(Instance<ExecutionService> executionService,
+            Instance<CurrentIdentityAssociation> identity, CurrentVertxRequest currentRequest, GatewayConfig config) {
+        this.executionService = executionService;
+        this.identity = identity;
+        this.currentRequest = currentRequest;
+        this.maxAge = config.httpCache().maxAge();
+        this.readsRequireRole = config.security().readsRequireRole();
+        // SmallRye's HTTP handler runs fetchers blocking only when non-blocking execution is switched off.
+        this.runBlocking = ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.smallrye-graphql.nonblocking.enabled", Boolean.class)
+                .map(enabled -> !enabled).orElse(false);
+    }
+
+    void execute(RoutingContext ctx, String query, String operationName, Map<String, Object> variables,
+            String contentType) {
+        JsonObject request = new JsonObject().put("query", query);
+        if (operationName != null) {
+            request.put("operationName", operationName);
+        }
+        if (variables != null && !variables.isEmpty()) {
+            request.put("variables", new JsonObject(variables));
+        }
+        jakarta.json.JsonObject input;
+        try (JsonReader reader = Json.createReader(new StringReader(request.encode()))) {
+            input = reader.readObject();
+        }
+        ManagedContext requestContext = Arc.container().requestContext();
+        if (!requestContext.isActive()) {
+            requestContext.activate();
+            InjectableContext.ContextState activated = requestContext.getState();
+            ctx.addEndHandler(ended -> requestContext.destroy(activated));
+        }
+        InjectableContext.ContextState state = requestContext.getState();
+        try {
+            if (identity.isResolvable()) {
+                QuarkusHttpUser user = (QuarkusHttpUser) ctx.user();
+                if (user != null) {
+                    identity.get().setIdentity(user.getSecurityIdentity());
+                } else {
+                    identity.get().setIdentity(QuarkusHttpUser.getSecurityIdentity(ctx, null));
+                }
+            }
+            currentRequest.setCurrent(ctx);
+            Map<String, Object> context = new ConcurrentHashMap<>();
+            context.put("runBlocking", runBlocking);
+            context.put("httpHeaders", headers(ctx));
+            context.put("state", state);
+            executionService.get().executeAsync(input, context, new Writer(ctx, contentType));
+        } finally {
+            SmallRyeContextManager.clearCurrentSmallRyeContext();
+            requestContext.deactivate();
+        }
+    }
+
+    private static Map<String, List<String>> headers(RoutingContext ctx) {
+        Map<String, List<String>> headers = new HashMap<>();
+        for (String name : ctx.request().headers().names()) {
+            headers.put(name, new ArrayList<>(ctx.request().headers().getAll(name)));
+        }
+        return headers;
+    }
+
+    /** Cache-Control for a successful answer to this request. */
+    String cacheControl(RoutingContext ctx) {
+        boolean personal = readsRequireRole || ctx.request().getHeader(HttpHeaders.AUTHORIZATION) != null;
+        String age = maxAge.isZero() || maxAge.isNegative() ? "no-cache" : "max-age=" + maxAge.toSeconds();
+        return (personal ? "private, " : "public, ") + age;
+    }
+
+    static String etag(byte[] body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** RFC 9110: If-None-Match is "*" or a list of entity tags, compared weakly for GET. */
+    static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.trim();
+            if (tag.equals("*") || tag.equals(etag) || tag.equals("W/" + etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private final class Writer implements ExecutionResponseWriter {
+        private final RoutingContext ctx;
+        private final String contentType;
+
+        Writer(RoutingContext ctx, String contentType) {
+            this.ctx = ctx;
+            this.contentType = contentType;
+        }
+
+        @Override
+        public void write(ExecutionResponse response) {
+            HttpServerResponse http = ctx.response();
+            if (http.ended() || http.headWritten()) {
+                return; // already answered (the request's deadline)
+            }
+            byte[] body = response.getExecutionResultAsString().getBytes(StandardCharsets.UTF_8);
+            http.putHeader(HttpHeaders.CONTENT_TYPE, contentType + "; charset=utf-8")
+                    .putHeader(HttpHeaders.VARY, "Accept, Authorization");
+            if (!response.getExecutionResult().getErrors().isEmpty()) {
+                http.putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+                http.setStatusCode(200).end(Buffer.buffer(body));
+                return;
+            }
+            String etag = etag(body);
+            http.putHeader(HttpHeaders.ETAG, etag).putHeader(HttpHeaders.CACHE_CONTROL, cacheControl(ctx));
+            if (matches(ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
+                http.setStatusCode(304).end();
+            } else {
+                http.setStatusCode(200).end(Buffer.buffer(body));
+            }
+        }
+
+        @Override
+        public void fail(Throwable failure) {
+            ctx.fail(failure);
+        }
+    }
+}
