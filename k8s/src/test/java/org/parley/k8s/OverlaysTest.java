@@ -21,6 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.parley.k8s.NetworkPolicies.Peer;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
@@ -28,6 +29,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 
@@ -225,6 +227,58 @@ class OverlaysTest {
         assertEquals(List.of("gateway"), ingresses.get(0).getSpec().getRules().stream()
                 .flatMap(r -> r.getHttp().getPaths().stream()).map(p -> p.getBackend().getService().getName())
                 .distinct().toList());
+    }
+
+    @Test
+    void prodRoutesTheWebAppAndGraphqlToTheGatewayButNotItsManagementPaths() {
+        Ingress ingress = overlay(PROD).ofKind(Ingress.class).get(0);
+        List<HTTPIngressPath> paths = ingress.getSpec().getRules().stream()
+                .flatMap(r -> r.getHttp().getPaths().stream()).toList();
+        // What a browser asks for: the page, a reload of each view (the gateway's WebAppRoute.APP_ROUTES), the
+        // hashed files, GraphQL over HTTP and WebSocket.
+        for (String path : List.of("/", "/index.html", "/events", "/dyad", "/actors/00000000-0000-4000-8000-00000000a001",
+                "/map", "/live", "/record", "/assets/index-Ab12Cd34.js", "/graphql")) {
+            assertTrue(paths.stream().anyMatch(p -> routes(p, path)), path + " is not routed by the Ingress");
+        }
+        for (String path : List.of("/q/metrics", "/q/health/ready", "/q/graphql-ui/", "/examples", "/dev/token",
+                "/eventsx", "/graphql-ui")) {
+            assertFalse(paths.stream().anyMatch(p -> routes(p, path)), path + " must stay inside the cluster");
+        }
+    }
+
+    @Test
+    void prodIngressPassesTheGatewaysCachingHeadersThrough() {
+        // The gateway sets Cache-Control (assets immutable, index.html no-cache); ingress-nginx passes upstream
+        // headers through unless told otherwise: no rewrite, no header or configuration snippets.
+        Ingress ingress = overlay(PROD).ofKind(Ingress.class).get(0);
+        Set<String> annotations = ingress.getMetadata().getAnnotations().keySet();
+        assertEquals(Set.of("nginx.ingress.kubernetes.io/proxy-read-timeout", "nginx.ingress.kubernetes.io/proxy-send-timeout"),
+                annotations, "an annotation that may change the gateway's answers (rewrite, snippets, headers)");
+    }
+
+    @Test
+    void prodListsTheIngressOriginForTheWebApp() {
+        // Behind the TLS-ending Ingress the page's https origin is not the gateway's own (ProdLockdownTest).
+        Ingress ingress = overlay(PROD).ofKind(Ingress.class).get(0);
+        String origins = overlay(PROD).ofKind(ConfigMap.class).stream()
+                .filter(c -> c.getMetadata().getName().startsWith("gateway-config"))
+                .map(c -> c.getData().getOrDefault("PARLEY_CORS_ORIGINS", "")).findFirst().orElse("");
+        for (var tls : ingress.getSpec().getTls()) {
+            for (String host : tls.getHosts()) {
+                assertTrue(List.of(origins.split(",")).contains("https://" + host),
+                        "PARLEY_CORS_ORIGINS (" + origins + ") lacks the Ingress host https://" + host);
+            }
+        }
+    }
+
+    /** Kubernetes' path matching: Exact is the path itself, Prefix matches whole path elements. */
+    static boolean routes(HTTPIngressPath rule, String path) {
+        String p = rule.getPath();
+        return switch (rule.getPathType()) {
+            case "Exact" -> path.equals(p);
+            case "Prefix" -> p.equals("/") || path.equals(p) || path.startsWith(p.endsWith("/") ? p : p + "/");
+            default -> throw new AssertionError("pathType " + rule.getPathType() + " of " + p + " is implementation-specific");
+        };
     }
 
     @Test

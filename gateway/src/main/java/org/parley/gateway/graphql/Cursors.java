@@ -6,6 +6,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.function.BiFunction;
 
+import org.parley.gateway.graphql.model.PageInfo;
+
 /**
  * Relay cursors on top of the backends' keyset cursors. A backend only gives the cursor after its
  * last item, so an edge cursor is (backend cursor at the start of the page, items to skip). Resuming
@@ -17,7 +19,16 @@ final class Cursors {
     record Position(String backendCursor, int skip) {
     }
 
-    record Page<T>(List<T> items, List<String> cursors, boolean hasNextPage, String endCursor) {
+    /**
+     * One page: its items with their cursors, whether more follow, and whether any precede. A cursor this API
+     * gave out always points just past an item, so a page read after one has items before it.
+     */
+    record Page<T>(List<T> items, List<String> cursors, boolean hasNextPage, String endCursor,
+            boolean hasPreviousPage) {
+
+        String startCursor() {
+            return cursors.isEmpty() ? null : cursors.get(0);
+        }
     }
 
     private Cursors() {
@@ -71,7 +82,12 @@ final class Cursors {
                 cursors.set(cursors.size() - 1, end);
             }
         }
-        return new Page<>(items, cursors, hasNext, end);
+        boolean hasPrevious = position.backendCursor() != null || position.skip() > 0;
+        return new Page<>(items, cursors, hasNext, end, hasPrevious);
+    }
+
+    static PageInfo pageInfo(Page<?> page) {
+        return new PageInfo(page.hasNextPage(), page.endCursor(), page.hasPreviousPage(), page.startCursor());
     }
 
     static <T, E> List<E> edges(Page<T> page, BiFunction<String, T, E> edge) {

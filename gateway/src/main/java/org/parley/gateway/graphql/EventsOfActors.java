@@ -94,7 +94,7 @@ public class EventsOfActors {
         Cursors.Page<EventsModel.Event> page = Cursors.page(new Cursors.Position(null, 0), items, null, size);
         boolean more = items.size() > size;
         return new EventConnection(Cursors.edges(page, (c, e) -> new EventEdge(c, Mapping.event(e))),
-                new PageInfo(more, page.endCursor()), total);
+                new PageInfo(more, page.endCursor(), false, page.startCursor()), total);
     }
 
     /** Past the first page there is no bulk endpoint: one call per actor (typically one actor is paged). */
@@ -120,7 +120,7 @@ public class EventsOfActors {
                 EventsModel.EventPage p = byActor.get(actor.id());
                 Cursors.Page<EventsModel.Event> cut = Cursors.page(position, p.items(), p.nextCursor(), size);
                 return new EventConnection(Cursors.edges(cut, (c, e) -> new EventEdge(c, Mapping.event(e))),
-                        new PageInfo(cut.hasNextPage(), cut.endCursor()), Mapping.totalCount(p.totalCount()));
+                        Cursors.pageInfo(cut), Mapping.totalCount(p.totalCount()));
             }).toList();
         }));
     }

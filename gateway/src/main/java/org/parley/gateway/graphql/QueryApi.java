@@ -27,7 +27,6 @@ import org.parley.gateway.graphql.model.EventFilter;
 import org.parley.gateway.graphql.model.EventOrder;
 import org.parley.gateway.graphql.model.EventType;
 import org.parley.gateway.graphql.model.Interval;
-import org.parley.gateway.graphql.model.PageInfo;
 import org.parley.gateway.graphql.model.Place;
 
 import io.smallrye.graphql.api.Context;
@@ -76,7 +75,7 @@ public class QueryApi {
                         Cursors.Page<ActorsModel.Actor> cut = Cursors.page(position, page.items(), page.nextCursor(),
                                 size);
                         return new ActorConnection(Cursors.edges(cut, (c, a) -> new ActorEdge(c, Mapping.actor(a))),
-                                new PageInfo(cut.hasNextPage(), cut.endCursor()), (int) page.totalCount());
+                                Cursors.pageInfo(cut), (int) page.totalCount());
                     });
         });
     }
@@ -102,7 +101,7 @@ public class QueryApi {
                         Cursors.Page<EventsModel.Event> cut = Cursors.page(position, page.items(), page.nextCursor(),
                                 size);
                         return new EventConnection(Cursors.edges(cut, (c, e) -> new EventEdge(c, Mapping.event(e))),
-                                new PageInfo(cut.hasNextPage(), cut.endCursor()),
+                                Cursors.pageInfo(cut),
                                 Mapping.totalCount(page.totalCount()));
                     });
         });

@@ -35,6 +35,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
 
 /** One backend call per service per nesting level, whatever the page size. */
 @QuarkusTest
@@ -354,16 +355,46 @@ class BatchingTest extends StubbedBackendsTest {
         events.stubFor(get(urlPathEqualTo("/events")).withQueryParam("after", WireMock.equalTo("backend-next"))
                 .willReturn(okJson(page(items.subList(0, 1), null, 10))));
 
-        String end = Gql.post("{ events(first: 3) { pageInfo { hasNextPage endCursor } edges { cursor } } }")
+        String pageInfo = "pageInfo { hasNextPage endCursor hasPreviousPage startCursor }";
+        JsonPath first = Gql.post("{ events(first: 3) { " + pageInfo + " edges { cursor } } }")
                 .statusCode(200)
                 .body("data.events.pageInfo.hasNextPage", is(true))
                 .body("data.events.pageInfo.endCursor", notNullValue())
-                .extract().path("data.events.pageInfo.endCursor");
+                .body("data.events.pageInfo.hasPreviousPage", is(false))
+                .extract().jsonPath();
+        // Relay: startCursor is the first edge's cursor, endCursor the last's.
+        assertEquals(first.getString("data.events.edges[0].cursor"), first.getString("data.events.pageInfo.startCursor"));
+        assertEquals(first.getString("data.events.edges[2].cursor"), first.getString("data.events.pageInfo.endCursor"));
+        String end = first.getString("data.events.pageInfo.endCursor");
 
-        Gql.post("query Next($after: String) { events(first: 3, after: $after) { pageInfo { hasNextPage } edges { node { title } } } }",
-                Map.of("after", end))
+        JsonPath next = Gql.post("query Next($after: String) { events(first: 3, after: $after) { " + pageInfo
+                + " edges { cursor node { title } } } }", Map.of("after", end))
                 .statusCode(200)
                 .body("data.events.edges", hasSize(1))
+                .body("data.events.pageInfo.hasNextPage", is(false))
+                .body("data.events.pageInfo.hasPreviousPage", is(true))
+                .extract().jsonPath();
+        assertEquals(next.getString("data.events.edges[0].cursor"), next.getString("data.events.pageInfo.startCursor"));
+
+        // Resuming from the middle of a page (the first edge's cursor): items precede it too.
+        Gql.post("query Mid($after: String) { events(first: 1, after: $after) { " + pageInfo + " edges { node { title } } } }",
+                Map.of("after", first.getString("data.events.edges[0].cursor")))
+                .statusCode(200)
+                .body("data.events.edges[0].node.title", is("cursor 1"))
+                .body("data.events.pageInfo.hasPreviousPage", is(true));
+    }
+
+    @Test
+    void anEmptyPageHasNoStartCursorAndNoPreviousPage() {
+        events.stubFor(get(urlPathEqualTo("/events")).willReturn(okJson(page(List.of(), null, 0))));
+
+        Gql.post("{ events(first: 3) { pageInfo { hasNextPage endCursor hasPreviousPage startCursor } edges { cursor } } }")
+                .statusCode(200)
+                .body("errors", nullValue())
+                .body("data.events.edges", hasSize(0))
+                .body("data.events.pageInfo.startCursor", nullValue())
+                .body("data.events.pageInfo.endCursor", nullValue())
+                .body("data.events.pageInfo.hasPreviousPage", is(false))
                 .body("data.events.pageInfo.hasNextPage", is(false));
     }
 

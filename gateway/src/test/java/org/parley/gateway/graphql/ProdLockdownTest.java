@@ -198,4 +198,25 @@ class ProdLockdownTest {
                 .body("errors[0].message", not(containsString("Exception")));
         actors.verify(0, anyRequestedFor(anyUrl()));
     }
+
+    @Test
+    void allowsNoOtherOriginByDefault() {
+        // PARLEY_CORS_ORIGINS unset: a browser page of another origin may neither preflight nor post.
+        given().header("Origin", "http://localhost:5173").header("Access-Control-Request-Method", "POST")
+                .options("/graphql")
+                .then().statusCode(403).header("Access-Control-Allow-Origin", nullValue());
+        given().header("Origin", "https://app.example.org").contentType("application/json")
+                .body("{\"query\":\"{ __typename }\"}").post("/graphql")
+                .then().statusCode(403).header("Access-Control-Allow-Origin", nullValue());
+        // The app the gateway serves itself is same-origin: its browser sends its own origin along.
+        given().header("Origin", graphql.resolve("/").toString().replaceAll("/$", "")).contentType("application/json")
+                .body("{\"query\":\"{ __typename }\"}").post("/graphql")
+                .then().statusCode(200).body("data.__typename", is("Query"));
+        // Behind an Ingress that ends TLS, the page's origin (https) is not the gateway's (plain HTTP, same host):
+        // Quarkus refuses it as another origin. This is why the prod overlay lists its public origin in
+        // PARLEY_CORS_ORIGINS (k8s/README.md; the offline checks hold it in step with the Ingress host).
+        given().header("Host", "parley.example.com").header("Origin", "https://parley.example.com")
+                .contentType("application/json").body("{\"query\":\"{ __typename }\"}").post("/graphql")
+                .then().statusCode(403);
+    }
 }
