@@ -127,6 +127,7 @@ build_postgres_image() {
 # org.parley.k8s.PodmanPlay — see its comment for each step of the rewrite.
 render_for_podman() {
   ./mvnw -B -q -pl k8s compile dependency:build-classpath -Dmdep.outputFile="$work/classpath.txt" >/dev/null
+  bash k8s/overlays/dev/jwt-keys.sh # the dev overlay's own token key pair (git-ignored)
   kubectl kustomize k8s/smoke >"$work/rendered.yaml"
   java -cp "k8s/target/classes:$(cat "$work/classpath.txt")" org.parley.k8s.PodmanPlay "$offset" \
     <"$work/rendered.yaml" >"$work/play.yaml"

@@ -48,6 +48,32 @@ public final class GraphQLWsClient implements AutoCloseable {
         return client;
     }
 
+    /**
+     * Sends connection_init with this payload and expects the server to close the socket instead of
+     * acknowledging it; returns the close status code (graphql-transport-ws: 4403 for a refused token).
+     */
+    public static int closeCodeAfterInit(URI graphqlHttpUrl, JsonObject initPayload, Duration deadline) throws Exception {
+        Vertx vertx = Vertx.vertx();
+        try {
+            WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(graphqlHttpUrl.getHost())
+                    .setPort(graphqlHttpUrl.getPort()).setURI(graphqlHttpUrl.getPath())
+                    .setSubProtocols(List.of("graphql-transport-ws"));
+            WebSocket socket = vertx.createWebSocketClient().connect(options).toCompletionStage().toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS);
+            BlockingQueue<Object> outcome = new LinkedBlockingQueue<>();
+            socket.textMessageHandler(text -> outcome.add(new JsonObject(text)));
+            socket.closeHandler(v -> outcome.add(socket.closeStatusCode() == null ? -1 : (int) socket.closeStatusCode()));
+            socket.writeTextMessage(new JsonObject().put("type", "connection_init").put("payload", initPayload).encode());
+            Object first = outcome.poll(deadline.toNanos(), TimeUnit.NANOSECONDS);
+            if (!(first instanceof Integer code)) {
+                throw new AssertionError("expected the socket to close, got " + first);
+            }
+            return code;
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().join();
+        }
+    }
+
     public void subscribe(String id, String query, Map<String, Object> variables) {
         socket.writeTextMessage(new JsonObject().put("id", id).put("type", "subscribe")
                 .put("payload", new JsonObject().put("query", query).put("variables", new JsonObject(variables)))

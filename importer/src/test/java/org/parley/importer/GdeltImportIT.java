@@ -113,6 +113,18 @@ class GdeltImportIT {
         assertEquals(first.totals().imported(), eventsOn(day));
     }
 
+    /** The services take the bulk endpoints only from role importer: another token stops the import, nothing written. */
+    @Test
+    void aTokenWithoutRoleImporterIsRefusedAndNothingIsWritten() {
+        LocalDate day = GdeltFiles.freshDay();
+        Path file = GdeltFiles.write(tmp, "refused.CSV", GdeltFiles.fresh(GdeltFiles.sample().subList(0, 50),
+                GdeltFiles.freshOffset(), day));
+        ImporterJar.Run refused = cli(file.toString(), "--token", E2eServices.services().token("editor", "reader"));
+        assertEquals(1, refused.status(), refused.out() + refused.err());
+        assertTrue((refused.out() + refused.err()).contains("403"), refused.out() + refused.err());
+        assertEquals(0, eventsOn(day));
+    }
+
     @Test
     void anOverlappingFileAddsOnlyItsNewRows() {
         LocalDate day = GdeltFiles.freshDay();

@@ -65,6 +65,9 @@ public final class ImporterJar {
         command.addAll(args);
         command.addAll(List.of("--actors-url", E2eServices.services().actorsUrl(), "--events-url",
                 E2eServices.services().eventsUrl()));
-        return new ProcessBuilder(command);
+        ProcessBuilder builder = new ProcessBuilder(command);
+        // The services refuse the bulk endpoints without role importer; a --token among the args wins.
+        builder.environment().put("PARLEY_TOKEN", E2eServices.services().token("importer"));
+        return builder;
     }
 }

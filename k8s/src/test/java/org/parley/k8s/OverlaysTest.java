@@ -2,6 +2,7 @@ package org.parley.k8s;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,7 +45,27 @@ class OverlaysTest {
     private static final Map<String, Overlay> RENDERED = new ConcurrentHashMap<>();
 
     static Overlay overlay(String dir) {
-        return RENDERED.computeIfAbsent(dir, Overlay::render);
+        return RENDERED.computeIfAbsent(dir, d -> {
+            if (d.equals(DEV)) {
+                devKeys();
+            }
+            return Overlay.render(d);
+        });
+    }
+
+    /** The dev overlay's generated key pair and importer token (overlays/dev/jwt-keys.sh, git-ignored). */
+    private static void devKeys() {
+        try {
+            Process script = new ProcessBuilder("bash", "overlays/dev/jwt-keys.sh").inheritIO().start();
+            if (script.waitFor() != 0) {
+                throw new IllegalStateException("overlays/dev/jwt-keys.sh failed (exit " + script.exitValue() + ")");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     static Stream<String> overlays() {
@@ -123,9 +144,10 @@ class OverlaysTest {
                 "gateway", Set.of("QUARKUS_REST_CLIENT_ACTORS_URL", "QUARKUS_REST_CLIENT_EVENTS_URL",
                         "MP_JWT_VERIFY_PUBLICKEY"),
                 "actors-service", Set.of("QUARKUS_DATASOURCE_REACTIVE_URL", "QUARKUS_DATASOURCE_JDBC_URL",
-                        "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD"),
+                        "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD", "MP_JWT_VERIFY_PUBLICKEY"),
                 "events-service", Set.of("QUARKUS_DATASOURCE_REACTIVE_URL", "QUARKUS_DATASOURCE_JDBC_URL",
-                        "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD"));
+                        "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD", "MP_JWT_VERIFY_PUBLICKEY"),
+                "importer", Set.of("PARLEY_TOKEN"));
         expected.forEach((app, names) -> {
             Workload w = o.workload(app);
             Set<String> given = o.checks().environment(w, w.containers().get(0)).keySet();
@@ -190,10 +212,16 @@ class OverlaysTest {
         assertTrue(actorsDb.get("uri").endsWith("/actors") && actorsDb.get("jdbc-uri").endsWith("/actors"));
     }
 
+    /** The packaged images refuse the committed dev key: the dev overlay's key is one generated for it. */
     @Test
-    void devJwtPublicKeyIsTheGatewaysDevOnlyKey() throws IOException {
-        assertEquals(Files.readString(Path.of("../gateway/dev-only-jwt/publicKey.pem")),
-                Files.readString(Path.of("overlays/dev/dev-only-jwt-public-key.pem")));
+    void devJwtKeyIsGeneratedNotTheCommittedDevKey() throws IOException {
+        Overlay o = overlay(DEV);
+        Map<String, String> jwt = decoded(Manifests.ofKind(o.resources(), Secret.class).stream()
+                .filter(s -> s.getMetadata().getName().startsWith("parley-jwt")).findFirst().orElseThrow());
+        assertTrue(jwt.get("publicKey").contains("BEGIN PUBLIC KEY"), jwt.get("publicKey"));
+        assertNotEquals(Files.readString(Path.of("../gateway/dev-only-jwt/publicKey.pem")).strip(),
+                jwt.get("publicKey").strip());
+        assertEquals(Files.readString(Path.of("overlays/dev/jwt/publicKey.pem")), jwt.get("publicKey"));
     }
 
     @Test
@@ -308,7 +336,8 @@ class OverlaysTest {
         Map<String, Set<String>> documented = Overlay.documentedSecrets();
         assertEquals(Set.of("uri", "jdbc-uri", "username", "password"), documented.get("actors-db-app"));
         assertEquals(Set.of("uri", "jdbc-uri", "username", "password"), documented.get("events-db-app"));
-        assertEquals(Set.of("publicKey"), documented.get("gateway-jwt"));
+        assertEquals(Set.of("publicKey"), documented.get("parley-jwt"));
+        assertEquals(Set.of("token"), documented.get("importer-token"));
         assertTrue(overlay(PROD).ofKind(Secret.class).isEmpty(), "prod commits no Secret");
     }
 

@@ -10,6 +10,9 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -60,6 +63,27 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response mapApi(ApiException e) {
         return respond(e.toProblem());
+    }
+
+    /**
+     * No identity where one is needed (401), or a token that does not verify (401 with
+     * {@code error="invalid_token"}, RFC 6750): the services run with quarkus.http.auth.proactive=false,
+     * so authentication happens in the REST pipeline and its failures reach these mappers.
+     */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response mapUnauthorized(RuntimeException e) {
+        boolean invalidToken = e instanceof AuthenticationFailedException;
+        String detail = invalidToken
+                ? "The bearer token is invalid or expired (signature, issuer, audience or expiry)."
+                : "This operation needs a bearer token (Authorization: Bearer ...).";
+        return Response.fromResponse(problem(401, ProblemTypes.UNAUTHORIZED, "Unauthorized", detail, List.of()))
+                .header("WWW-Authenticate", invalidToken ? "Bearer error=\"invalid_token\"" : "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response mapForbidden(ForbiddenException e) {
+        return problem(403, ProblemTypes.FORBIDDEN, "Forbidden",
+                "The bearer token does not carry a role this operation needs.", List.of());
     }
 
     @ServerExceptionMapper({ValidationException.class, ConstraintViolationException.class})
@@ -137,6 +161,12 @@ public class ProblemMappers {
     private Response mapKnown(Throwable t) {
         if (t instanceof ApiException api) {
             return mapApi(api);
+        }
+        if (t instanceof UnauthorizedException || t instanceof AuthenticationFailedException) {
+            return mapUnauthorized((RuntimeException) t);
+        }
+        if (t instanceof ForbiddenException forbidden) {
+            return mapForbidden(forbidden);
         }
         if (t instanceof ValidationException ve) {
             return mapValidation(ve);

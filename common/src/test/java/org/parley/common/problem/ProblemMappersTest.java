@@ -44,6 +44,31 @@ class ProblemMappersTest {
     }
 
     @Test
+    void missingTokenIs401WithABearerChallenge() {
+        Response response = mappers.mapAny(new CompletionException(new io.quarkus.security.UnauthorizedException()));
+        assertEquals(401, response.getStatus());
+        assertEquals("Bearer", response.getHeaderString("WWW-Authenticate"));
+        assertEquals(ProblemTypes.UNAUTHORIZED, problemOf(response).type());
+    }
+
+    @Test
+    void tokenThatDoesNotVerifyIs401InvalidToken() {
+        Response response = mappers.mapUnauthorized(new io.quarkus.security.AuthenticationFailedException("bad signature"));
+        assertEquals(401, response.getStatus());
+        assertEquals("Bearer error=\"invalid_token\"", response.getHeaderString("WWW-Authenticate"));
+        Problem problem = problemOf(response);
+        assertEquals(ProblemTypes.UNAUTHORIZED, problem.type());
+        assertFalse(problem.detail().contains("bad signature"), problem.detail());
+    }
+
+    @Test
+    void tokenWithoutTheRoleIs403() {
+        Response response = mappers.mapAny(new io.quarkus.security.ForbiddenException());
+        assertEquals(403, response.getStatus());
+        assertEquals(ProblemTypes.FORBIDDEN, problemOf(response).type());
+    }
+
+    @Test
     void rendersBadInputWithTypeUriAndFieldColonMessageDetail() {
         Problem problem = problemOf(mappers.mapAny(ApiException.badRequest("limit", "must be a whole number from 1 to 100")));
         assertEquals(new Problem(ProblemTypes.VALIDATION, "Invalid request", 400,

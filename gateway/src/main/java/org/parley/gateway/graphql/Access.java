@@ -1,52 +1,30 @@
 package org.parley.gateway.graphql;
 
-import java.util.Arrays;
-import java.util.Map;
-import java.util.Set;
-
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.ContextNotActiveException;
-import jakarta.json.JsonString;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.parley.gateway.config.GatewayConfig;
+import org.parley.security.Roles;
 
-import graphql.ExecutionInput;
-import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
-import io.smallrye.graphql.execution.context.SmallRyeContext;
-import io.smallrye.graphql.execution.context.SmallRyeContextManager;
-import io.smallrye.jwt.auth.principal.JWTParser;
-import io.smallrye.jwt.auth.principal.ParseException;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import io.vertx.ext.web.RoutingContext;
 
 /**
- * Role checks for the root operations. The bearer token is verified here (SmallRye JWT's parser, with
- * the mp.jwt.verify.* settings) rather than by Quarkus' HTTP authentication, because that answers a bad
- * token with a bare HTTP 401 before GraphQL runs: here it becomes a GraphQL error with
- * extensions.code UNAUTHENTICATED / FORBIDDEN, and reads can be opened or closed by configuration.
+ * Who may read. Tokens are verified by Quarkus (SmallRye JWT's HTTP mechanism; over the WebSocket the
+ * connection_init payload's Authorization, quarkus.smallrye-graphql.authorization-client-init-payload-name);
+ * mutations declare their role with @RolesAllowed (see {@link RoleErrors}). Reads cannot: whether they need
+ * a role at all is configuration (parley.gateway.security.reads-require-role), checked here against the
+ * caller's {@link SecurityIdentity}.
  */
 @ApplicationScoped
 public class Access {
 
-    public static final String EDITOR = "editor";
-    public static final String READER = "reader";
-
-    /** Where SmallRye's graphql-transport-ws / graphql-ws handlers put the connection_init payload. */
-    private static final String INIT_PAYLOAD = "init-payload";
-
-    private final JWTParser parser;
-    private final CurrentVertxRequest request;
+    private final CurrentIdentityAssociation identity;
     private final boolean readsRequireRole;
 
-    public Access(JWTParser parser, CurrentVertxRequest request, GatewayConfig config) {
-        this.parser = parser;
-        this.request = request;
+    public Access(CurrentIdentityAssociation identity, GatewayConfig config) {
+        this.identity = identity;
         this.readsRequireRole = config.security().readsRequireRole();
-    }
-
-    public Uni<Void> requireEditor() {
-        return require(EDITOR);
     }
 
     /** Queries and subscriptions: open unless parley.gateway.security.reads-require-role=true. */
@@ -54,75 +32,16 @@ public class Access {
         if (!readsRequireRole) {
             return Uni.createFrom().voidItem();
         }
-        return require(READER, EDITOR);
+        // Taken now, while the operation's identity (HTTP request or WebSocket connection) is current.
+        return identity.getDeferredIdentity().invoke(Access::checkReader).replaceWithVoid();
     }
 
-    private Uni<Void> require(String... roles) {
-        // Read the header now, while the request is current; verification itself is CPU only.
-        String header = authorizationHeader();
-        return Uni.createFrom().item(() -> {
-            check(groupsOf(header), roles);
-            return null;
-        });
-    }
-
-    private String authorizationHeader() {
-        String header = null;
-        try {
-            RoutingContext current = request.getCurrent();
-            header = current == null ? null : current.request().getHeader("Authorization");
-        } catch (ContextNotActiveException noHttpRequest) {
-            // A WebSocket message has no current HTTP request.
+    private static void checkReader(SecurityIdentity caller) {
+        if (caller.isAnonymous()) {
+            throw GatewayError.of(GatewayError.UNAUTHENTICATED, "This operation needs a bearer token with role " + Roles.READER);
         }
-        // Browsers cannot set headers on a WebSocket: graphql-transport-ws clients send the token in the
-        // connection_init payload ({"Authorization": "Bearer …"}) instead. Without either, anonymous.
-        return header != null ? header : initPayloadAuthorization();
-    }
-
-    /** The Authorization entry of the WebSocket's connection_init payload, which SmallRye keeps per operation. */
-    private static String initPayloadAuthorization() {
-        try {
-            SmallRyeContext context = SmallRyeContextManager.getCurrentSmallRyeContext();
-            ExecutionInput input = context == null ? null : context.getExecutionInput();
-            Object payload = input == null ? null : input.getGraphQLContext().get(INIT_PAYLOAD);
-            if (!(payload instanceof Map<?, ?> entries)) {
-                return null;
-            }
-            Object value = entries.get("Authorization");
-            if (value == null) {
-                value = entries.get("authorization");
-            }
-            if (value instanceof JsonString text) {
-                return text.getString();
-            }
-            return value instanceof String text ? text : null;
-        } catch (RuntimeException noOperationContext) {
-            return null;
-        }
-    }
-
-    private Set<String> groupsOf(String header) {
-        if (header == null || header.isBlank()) {
-            return null;
-        }
-        if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw GatewayError.of(GatewayError.UNAUTHENTICATED, "Only bearer tokens are accepted");
-        }
-        try {
-            JsonWebToken token = parser.parse(header.substring(7).trim());
-            return token.getGroups() == null ? Set.of() : token.getGroups();
-        } catch (ParseException | RuntimeException e) {
-            throw GatewayError.of(GatewayError.UNAUTHENTICATED, "The bearer token is invalid or expired");
-        }
-    }
-
-    private static void check(Set<String> groups, String... roles) {
-        if (groups == null) {
-            throw GatewayError.of(GatewayError.UNAUTHENTICATED,
-                    "This operation needs a bearer token with role " + roles[0]);
-        }
-        if (Arrays.stream(roles).noneMatch(groups::contains)) {
-            throw GatewayError.of(GatewayError.FORBIDDEN, "This operation needs role " + roles[0]);
+        if (!(caller.hasRole(Roles.READER) || caller.hasRole(Roles.EDITOR))) {
+            throw GatewayError.of(GatewayError.FORBIDDEN, "This operation needs role " + Roles.READER);
         }
     }
 }

@@ -11,6 +11,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonValue;
 
+import jakarta.annotation.security.RolesAllowed;
+
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
@@ -29,14 +31,18 @@ import org.parley.gateway.graphql.model.RelatedKind;
 import org.parley.gateway.graphql.model.Relationship;
 import org.parley.gateway.graphql.model.RelationshipInput;
 import org.parley.gateway.graphql.model.SourceInput;
+import org.parley.security.Roles;
 
 import io.smallrye.mutiny.Uni;
 
 /**
- * Writes. Every mutation needs role {@code editor}; inputs mirror the REST bodies, updates carry the
- * version read (a stale one is a CONFLICT and changes nothing).
+ * Writes. Every mutation needs role {@code editor} (Quarkus checks it before the method runs; the caller's
+ * token then travels on to the services, which check it again: client/CallerToken); inputs mirror the REST
+ * bodies, updates carry the version read (a stale one is a CONFLICT and changes nothing).
  */
 @GraphQLApi
+@RolesAllowed(Roles.EDITOR)
+@RoleErrors
 public class MutationApi {
 
     static final String IDEMPOTENCY_KEY = "Makes a retry safe: retried with the same key and input within 24 h, "
@@ -44,12 +50,10 @@ public class MutationApi {
 
     private final ActorsClient actors;
     private final EventsClient events;
-    private final Access access;
 
-    public MutationApi(ActorsClient actors, EventsClient events, Access access) {
+    public MutationApi(ActorsClient actors, EventsClient events) {
         this.actors = actors;
         this.events = events;
-        this.access = access;
     }
 
     @Mutation
@@ -122,8 +126,7 @@ public class MutationApi {
     }
 
     private <T> Uni<T> write(Supplier<Uni<T>> mutation) {
-        return access.requireEditor().chain(() -> Uni.createFrom().<T> deferred(mutation::get))
-                .onFailure().transform(GatewayError::from);
+        return Uni.createFrom().<T> deferred(mutation::get).onFailure().transform(GatewayError::from);
     }
 
     /**

@@ -14,10 +14,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+
+import io.smallrye.jwt.build.Jwt;
 
 /**
  * JUnit 5 extension for end-to-end tests: starts the three real services from their built jars on free
@@ -42,9 +45,18 @@ public final class E2eServices implements BeforeAllCallback {
     /** The running services; null until the first test class started them. */
     private static volatile Running running;
 
-    /** Base URLs (http://127.0.0.1:port) and the dev public key the gateway trusts. */
-    public record Running(String actorsUrl, String eventsUrl, String gatewayUrl, Path devPrivateKey)
+    /**
+     * Base URLs (http://127.0.0.1:port) and the private half of the key pair made for this run, which all
+     * three services trust (packaged jars refuse the committed dev key: org.parley.security.DevKeyGuard).
+     */
+    public record Running(String actorsUrl, String eventsUrl, String gatewayUrl, Path signingKey)
             implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+
+        /** A bearer token (without "Bearer ") with these roles, valid for this run's services. */
+        public String token(String... roles) {
+            return Jwt.issuer("parley").audience("parley").upn("e2e@parley").groups(Set.of(roles))
+                    .expiresIn(Duration.ofHours(1)).sign(signingKey.toString());
+        }
 
         @Override
         public void close() {
@@ -85,26 +97,26 @@ public final class E2eServices implements BeforeAllCallback {
                 String eventsUrl = "http://127.0.0.1:" + eventsPort;
                 String gatewayUrl = "http://127.0.0.1:" + gatewayPort;
 
+                Path keys = RunKeys.generate(root.resolve("gateway/target/e2e-keys"));
+                String publicKey = keys.resolve(RunKeys.PUBLIC).toUri().toString();
                 // -Dparley.e2e.actors-db / -Dparley.e2e.events-db (or PARLEY_TEST_DB_SUFFIX, as for the
                 // services' own tests) let parallel work use other databases.
                 start("actors-service", jar(root, "actors-service"), logs,
-                        service(actorsPort, actorsDb()));
+                        service(actorsPort, actorsDb(), publicKey));
                 start("events-service", jar(root, "events-service"), logs,
-                        service(eventsPort, eventsDb()));
+                        service(eventsPort, eventsDb(), publicKey));
                 Map<String, String> gateway = new LinkedHashMap<>();
                 gateway.put("QUARKUS_HTTP_PORT", String.valueOf(gatewayPort));
                 gateway.put("QUARKUS_REST_CLIENT_ACTORS_URL", actorsUrl);
                 gateway.put("QUARKUS_REST_CLIENT_EVENTS_URL", eventsUrl);
-                // The prod gateway reads its public key from the environment; here: the dev pair's.
-                gateway.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION",
-                        root.resolve("gateway/dev-only-jwt/publicKey.pem").toUri().toString());
+                // Packaged jars read their public key from the environment: this run's pair.
+                gateway.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey);
                 start("gateway", jar(root, "gateway"), logs, gateway);
 
                 awaitReady("actors-service", actorsUrl, logs);
                 awaitReady("events-service", eventsUrl, logs);
                 awaitReady("gateway", gatewayUrl, logs);
-                running = new Running(actorsUrl, eventsUrl, gatewayUrl,
-                        root.resolve("gateway/dev-only-jwt/privateKey.pem"));
+                running = new Running(actorsUrl, eventsUrl, gatewayUrl, keys.resolve(RunKeys.PRIVATE));
             } catch (Exception | AssertionError e) {
                 stopAll();
                 throw e;
@@ -141,9 +153,10 @@ public final class E2eServices implements BeforeAllCallback {
         return "postgresql://" + env("PARLEY_DB_HOST", "127.0.0.1") + ":" + env("PARLEY_DB_PORT", "5432") + "/" + database;
     }
 
-    private static Map<String, String> service(int port, String database) {
+    private static Map<String, String> service(int port, String database, String publicKey) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey);
         env.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgresUrl(database));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(database));
         // Every run starts from empty, freshly migrated databases.
@@ -260,7 +273,7 @@ public final class E2eServices implements BeforeAllCallback {
         running = null;
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

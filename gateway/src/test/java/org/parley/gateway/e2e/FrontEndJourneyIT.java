@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -25,7 +24,6 @@ import org.parley.gateway.GraphQLWsClient;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
-import io.smallrye.jwt.build.Jwt;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -54,8 +52,7 @@ class FrontEndJourneyIT {
     }
 
     private static String editorToken() {
-        return Jwt.issuer("parley").upn("e2e@parley").groups(Set.of("editor")).expiresIn(Duration.ofMinutes(10))
-                .sign(E2eServices.services().devPrivateKey().toString());
+        return E2eServices.services().token("editor");
     }
 
     private static String createActor(String token, String kind, String name, String alias, String country) {
@@ -93,6 +90,7 @@ class FrontEndJourneyIT {
         String ukraine = createActor(token, "STATE", "Ukraine", "ukraine-" + run, "UKR");
         // Places belong to events-service and have no mutation in the schema: created over its REST API.
         String anchorage = given().baseUri(E2eServices.services().eventsUrl()).contentType(ContentType.JSON)
+                .header("Authorization", "Bearer " + token)
                 .body(Map.of("name", "Anchorage " + run, "kind", "CITY", "countryCode", "USA"))
                 .post("/places").then().statusCode(201).extract().path("id");
         recordEvent(token, "Putin and Trump meet in Alaska " + run, "044", "2025-08-15", anchorage,

@@ -36,6 +36,7 @@ class LiveUpdatesIT {
 
     private static String record(String title, String actorId) {
         return given().baseUri(E2eServices.services().eventsUrl()).contentType(ContentType.JSON)
+                .header("Authorization", "Bearer " + E2eServices.services().token("editor"))
                 .body(Map.of("title", title, "code", "042", "status", "OCCURRED", "start", "2025-11-26",
                         "participants", List.of(Map.of("actorId", actorId, "role", "SOURCE"))))
                 .post("/events").then().statusCode(201).extract().path("id");

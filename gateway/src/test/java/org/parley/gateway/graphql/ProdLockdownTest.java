@@ -194,6 +194,7 @@ class ProdLockdownTest {
     void doesNotTrustTheDevKey() {
         Gql.post("mutation { deleteActor(id: \"6b1f0d4e-4f7a-4a53-9d1c-1f2e3a4b5c6d\") }", Map.of(),
                 Tokens.withRoles("editor"))
+                .statusCode(401)
                 .body("errors[0].extensions.code", is("UNAUTHENTICATED"))
                 .body("errors[0].message", not(containsString("Exception")));
         actors.verify(0, anyRequestedFor(anyUrl()));

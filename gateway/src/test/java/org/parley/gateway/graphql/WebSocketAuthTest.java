@@ -57,6 +57,14 @@ class WebSocketAuthTest extends LiveStreamTest {
     }
 
     @Test
+    void anInvalidTokenInConnectionInitClosesTheSocketWith4403() throws Exception {
+        JsonObject tampered = new JsonObject().put("Authorization", "Bearer " + Tokens.withRoles("reader") + "x");
+        assertEquals(4403, GraphQLWsClient.closeCodeAfterInit(graphql, tampered, DEADLINE));
+        JsonObject expired = new JsonObject().put("Authorization", "Bearer " + Tokens.expired("reader"));
+        assertEquals(4403, GraphQLWsClient.closeCodeAfterInit(graphql, expired, DEADLINE));
+    }
+
+    @Test
     void subscriptionWithoutTokenIsUnauthenticated() throws Exception {
         try (GraphQLWsClient client = GraphQLWsClient.connect(graphql)) {
             client.subscribe("1", SUBSCRIPTION, Map.of("actor", id("ws-anon")));

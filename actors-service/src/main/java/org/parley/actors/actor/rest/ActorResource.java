@@ -1,5 +1,7 @@
 package org.parley.actors.actor.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.parley.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -126,6 +128,7 @@ public class ActorResource {
         });
     }
 
+    @RolesAllowed(Roles.EDITOR)
     @POST
     @Operation(operationId = "createActor", summary = "Create an actor")
     @APIResponse(responseCode = "201", description = "Created; Location names it",
@@ -142,6 +145,7 @@ public class ActorResource {
         }));
     }
 
+    @RolesAllowed(Roles.EDITOR)
     @PUT
     @Path("/{id}")
     @Operation(operationId = "updateActor", summary = "Replace an actor (optimistic locking)",
@@ -163,6 +167,7 @@ public class ActorResource {
                 withETag(RestResponse.ResponseBuilder.ok(ActorView.of(orNotFound(actor, actorId))), actor).build());
     }
 
+    @RolesAllowed(Roles.EDITOR)
     @DELETE
     @Path("/{id}")
     @Operation(operationId = "deleteActor", summary = "Delete an actor and its relationships")
@@ -179,6 +184,7 @@ public class ActorResource {
         });
     }
 
+    @RolesAllowed(Roles.IMPORTER)
     @POST
     @Path("/resolve")
     @Operation(operationId = "resolveActors", summary = "Resolve (CAMEO code, name) pairs to actor ids, creating missing ones",

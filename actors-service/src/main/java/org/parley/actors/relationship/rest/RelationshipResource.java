@@ -1,5 +1,7 @@
 package org.parley.actors.relationship.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.parley.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -67,6 +69,7 @@ public class RelationshipResource {
         });
     }
 
+    @RolesAllowed(Roles.EDITOR)
     @POST
     @Operation(operationId = "addRelationship", summary = "Add a relationship from this actor to another")
     @APIResponse(responseCode = "201", description = "Created",
@@ -86,6 +89,7 @@ public class RelationshipResource {
         }));
     }
 
+    @RolesAllowed(Roles.EDITOR)
     @DELETE
     @Path("/{relationshipId}")
     @Operation(operationId = "removeRelationship", summary = "Remove one of the actor's relationships")

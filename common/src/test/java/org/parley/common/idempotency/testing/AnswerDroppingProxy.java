@@ -89,6 +89,7 @@ public final class AnswerDroppingProxy implements AutoCloseable {
                 .connectTimeout(Duration.ofSeconds(5)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
                 .header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
+                .header("Authorization", org.parley.common.security.testing.TestTokens.bearer("editor", "importer"))
                 .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(json)).build();
         int before = dropped.get();
         try {

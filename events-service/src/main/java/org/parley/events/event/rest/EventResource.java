@@ -1,5 +1,7 @@
 package org.parley.events.event.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.parley.security.Roles;
 import java.util.List;
 import java.util.UUID;
 
@@ -139,6 +141,7 @@ public class EventResource {
                 Params.intValue("limit", limit, 5, 1, MAX_BY_PARTICIPANTS), Params.bool("count", count, true));
     }
 
+    @RolesAllowed(Roles.EDITOR)
     @POST
     @Operation(operationId = "recordEvent", summary = "Record an event; the CAMEO code must be in the catalogue")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = Event.class)))
@@ -150,6 +153,7 @@ public class EventResource {
                 .map(e -> keyed.answer(201, "/events/" + e.id(), e)));
     }
 
+    @RolesAllowed(Roles.IMPORTER)
     @POST
     @Path("/batch")
     @Operation(operationId = "recordEvents",
@@ -162,6 +166,7 @@ public class EventResource {
                 .map(result -> keyed.answer(200, null, result)));
     }
 
+    @RolesAllowed(Roles.EDITOR)
     @PUT
     @Path("/{id}")
     @Operation(operationId = "replaceEvent", summary = "Replace an event (version in the body or If-Match)")
@@ -176,6 +181,7 @@ public class EventResource {
         return service.replaceEvent(eventId, input, version).map(e -> found(e, eventId));
     }
 
+    @RolesAllowed(Roles.EDITOR)
     @PATCH
     @Path("/{id}")
     @Consumes({ "application/merge-patch+json", MediaType.APPLICATION_JSON })
@@ -196,6 +202,7 @@ public class EventResource {
         return service.patchEvent(eventId, object, version).map(e -> found(e, eventId));
     }
 
+    @RolesAllowed(Roles.EDITOR)
     @DELETE
     @Path("/{id}")
     @Operation(operationId = "deleteEvent", summary = "Delete an event with its participants, sources and links")
@@ -211,6 +218,7 @@ public class EventResource {
         });
     }
 
+    @RolesAllowed(Roles.EDITOR)
     @POST
     @Path("/{id}/sources")
     @Operation(operationId = "addSource", summary = "Append a source (url, publisher, quote, speaker)")
@@ -225,6 +233,7 @@ public class EventResource {
                 .map(e -> keyed.answer(201, "/events/" + eventId, found(e, eventId))));
     }
 
+    @RolesAllowed(Roles.EDITOR)
     @POST
     @Path("/{id}/related")
     @Operation(operationId = "linkEvents", summary = "Relate this event to another (FOLLOWS, RESPONDS_TO, PART_OF)")
@@ -239,6 +248,7 @@ public class EventResource {
                 .map(e -> keyed.answer(201, "/events/" + eventId, found(e, eventId))));
     }
 
+    @RolesAllowed(Roles.EDITOR)
     @DELETE
     @Path("/{id}/related/{kind}/{eventId}")
     @Operation(operationId = "unlinkEvents", summary = "Remove a relation")

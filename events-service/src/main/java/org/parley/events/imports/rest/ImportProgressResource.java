@@ -1,5 +1,7 @@
 package org.parley.events.imports.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.parley.security.Roles;
 import java.util.regex.Pattern;
 
 import jakarta.validation.Valid;
@@ -59,6 +61,7 @@ public class ImportProgressResource {
         });
     }
 
+    @RolesAllowed(Roles.IMPORTER)
     @PUT
     @Path("/{feed}")
     @Operation(operationId = "putImportProgress",

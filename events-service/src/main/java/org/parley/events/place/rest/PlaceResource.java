@@ -1,5 +1,7 @@
 package org.parley.events.place.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.parley.security.Roles;
 import java.util.List;
 import java.util.UUID;
 
@@ -95,6 +97,7 @@ public class PlaceResource {
                 .map(PlaceResource::dtos);
     }
 
+    @RolesAllowed(Roles.EDITOR)
     @POST
     @Operation(operationId = "createPlace", summary = "Create a place")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = PlaceDto.class)))
@@ -106,6 +109,7 @@ public class PlaceResource {
                 .map(p -> keyed.answer(201, "/places/" + p.id, PlaceDto.of(p))));
     }
 
+    @RolesAllowed(Roles.EDITOR)
     @PUT
     @Path("/{id}")
     @Operation(operationId = "updatePlace", summary = "Replace a place (version in the body or If-Match)")
@@ -125,6 +129,7 @@ public class PlaceResource {
                 });
     }
 
+    @RolesAllowed(Roles.EDITOR)
     @DELETE
     @Path("/{id}")
     @Operation(operationId = "deletePlace", summary = "Delete a place that no event or child place uses")
@@ -140,6 +145,7 @@ public class PlaceResource {
         });
     }
 
+    @RolesAllowed(Roles.IMPORTER)
     @POST
     @Path("/resolve")
     @Operation(operationId = "resolvePlaces", summary = "External keys → place ids, creating missing places; idempotent")
