@@ -60,9 +60,11 @@ public class DocumentGuards {
     public static final String GRAPHQL_VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED";
 
     private final Optional<Integer> maxAliases;
+    private final OperationMetrics metrics;
 
-    public DocumentGuards(GatewayConfig config) {
+    public DocumentGuards(GatewayConfig config, OperationMetrics metrics) {
         this.maxAliases = config.limits().maxAliases();
+        this.metrics = metrics;
     }
 
     void install(@Observes GraphQL.Builder builder) {
@@ -73,6 +75,8 @@ public class DocumentGuards {
         chain.add(new OperationChecks(maxAliases));
         QueryCache cache = new QueryCache();
         chain.add(cache);
+        // Last: it counts the errors as the client gets them, codes included (OperationChecks adds them).
+        chain.add(metrics.instrumentation());
         builder.instrumentation(new ChainedInstrumentation(chain)).preparsedDocumentProvider(cache);
     }
 

@@ -67,9 +67,11 @@ public class GraphQLHttpFilter {
     private final Instance<GraphQLSchema> schema;
     private final Optional<Integer> maxTokens;
     private final Duration requestTimeout;
+    private final OperationMetrics metrics;
 
-    public GraphQLHttpFilter(Instance<GraphQLSchema> schema, GatewayConfig config) {
+    public GraphQLHttpFilter(Instance<GraphQLSchema> schema, GatewayConfig config, OperationMetrics metrics) {
         this.schema = schema;
+        this.metrics = metrics;
         this.maxTokens = config.limits().maxTokens();
         this.requestTimeout = config.limits().requestTimeout();
     }
@@ -247,8 +249,8 @@ public class GraphQLHttpFilter {
         });
     }
 
-    private static void reject(RoutingContext ctx, boolean graphqlResponse, int status, String message,
-            String code) {
+    private void reject(RoutingContext ctx, boolean graphqlResponse, int status, String message, String code) {
+        metrics.refused(code);
         JsonObject error = new JsonObject().put("message", message)
                 .put("extensions", new JsonObject().put("code", code));
         ctx.response().setStatusCode(status)

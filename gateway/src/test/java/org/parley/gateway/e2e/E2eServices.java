@@ -34,6 +34,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * loaded into both databases: the services start once per run for every IT, {@code ArticleSeedIT} needs
  * it, and the other ITs create run-unique data beside it. Database host/user come from
  * {@code PARLEY_DB_HOST}, {@code PARLEY_DB_PORT}, {@code PARLEY_DB_USER}, {@code PARLEY_DB_PASSWORD}.
+ * All three export their traces (OTLP/HTTP, the standard {@code OTEL_EXPORTER_OTLP_*} variables) to one
+ * in-process {@link OtlpReceiver}, {@link #traces()}, started before them.
  */
 public final class E2eServices implements BeforeAllCallback {
 
@@ -53,10 +55,20 @@ public final class E2eServices implements BeforeAllCallback {
     }
 
     private static final List<Process> PROCESSES = new ArrayList<>();
+    /** Where the three services export their spans; null until started. */
+    private static volatile OtlpReceiver traces;
     /** Each service's process, jar and environment by name, for {@link #restartEventsService}. */
     private static final Map<String, Launched> LAUNCHED = new LinkedHashMap<>();
 
     private record Launched(Process process, Path jar, Path logs, Map<String, String> env) {
+    }
+
+    /** The spans the three services exported so far. */
+    public static OtlpReceiver traces() {
+        if (traces == null) {
+            throw new IllegalStateException("E2eServices has not started the services (missing @ExtendWith?)");
+        }
+        return traces;
     }
 
     public static Running services() {
@@ -84,6 +96,7 @@ public final class E2eServices implements BeforeAllCallback {
                 String actorsUrl = "http://127.0.0.1:" + actorsPort;
                 String eventsUrl = "http://127.0.0.1:" + eventsPort;
                 String gatewayUrl = "http://127.0.0.1:" + gatewayPort;
+                traces = new OtlpReceiver();
 
                 // -Dparley.e2e.actors-db / -Dparley.e2e.events-db (or PARLEY_TEST_DB_SUFFIX, as for the
                 // services' own tests) let parallel work use other databases.
@@ -91,7 +104,7 @@ public final class E2eServices implements BeforeAllCallback {
                         service(actorsPort, actorsDb()));
                 start("events-service", jar(root, "events-service"), logs,
                         service(eventsPort, eventsDb()));
-                Map<String, String> gateway = new LinkedHashMap<>();
+                Map<String, String> gateway = tracing();
                 gateway.put("QUARKUS_HTTP_PORT", String.valueOf(gatewayPort));
                 gateway.put("QUARKUS_REST_CLIENT_ACTORS_URL", actorsUrl);
                 gateway.put("QUARKUS_REST_CLIENT_EVENTS_URL", eventsUrl);
@@ -141,8 +154,18 @@ public final class E2eServices implements BeforeAllCallback {
         return "postgresql://" + env("PARLEY_DB_HOST", "127.0.0.1") + ":" + env("PARLEY_DB_PORT", "5432") + "/" + database;
     }
 
-    private static Map<String, String> service(int port, String database) {
+    /** The standard OpenTelemetry variables, as a deployment sets them, pointing at {@link #traces}. */
+    private static Map<String, String> tracing() {
         Map<String, String> env = new LinkedHashMap<>();
+        env.put("OTEL_EXPORTER_OTLP_ENDPOINT", traces.endpoint());
+        env.put("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
+        // Spans are exported in batches every 5 s by default; the tests wait for them.
+        env.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms");
+        return env;
+    }
+
+    private static Map<String, String> service(int port, String database) {
+        Map<String, String> env = tracing();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         env.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgresUrl(database));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(database));
@@ -172,6 +195,17 @@ public final class E2eServices implements BeforeAllCallback {
             Process process = builder.start();
             PROCESSES.add(process);
             LAUNCHED.put(name, new Launched(process, jar, logs, env));
+        }
+    }
+
+    /** The current log file of a service started by this harness ("gateway", "actors-service", "events-service"). */
+    public static Path log(String service) {
+        synchronized (PROCESSES) {
+            Launched launched = LAUNCHED.get(service);
+            if (launched == null) {
+                throw new IllegalStateException(service + " was not started by E2eServices");
+            }
+            return launched.logs().resolve(service + ".log");
         }
     }
 
@@ -258,6 +292,10 @@ public final class E2eServices implements BeforeAllCallback {
             LAUNCHED.clear();
         }
         running = null;
+        if (traces != null) {
+            traces.close();
+            traces = null;
+        }
     }
 
     private static int freePort() throws IOException {
