@@ -33,6 +33,8 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
+import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 
 /**
  * Parses rendered manifests into typed objects, strictly: a document of a kind not listed here, or
@@ -56,6 +58,8 @@ public final class Manifests {
             Map.entry("policy/v1/PodDisruptionBudget", PodDisruptionBudget.class),
             Map.entry("networking.k8s.io/v1/NetworkPolicy", NetworkPolicy.class),
             Map.entry("networking.k8s.io/v1/Ingress", Ingress.class),
+            Map.entry("monitoring.coreos.com/v1/ServiceMonitor", ServiceMonitor.class),
+            Map.entry("monitoring.coreos.com/v1/PrometheusRule", PrometheusRule.class),
             Map.entry(CnpgCluster.API_VERSION + "/" + CnpgCluster.KIND, CnpgCluster.class));
 
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
@@ -159,7 +163,7 @@ public final class Manifests {
     }
 
     private static final Predicate<String> MODEL_PACKAGES = p -> p.startsWith("io.fabric8.kubernetes.api.model")
-            || p.startsWith("org.parley.k8s");
+            || p.startsWith("io.fabric8.openshift.api.model.monitoring") || p.startsWith("org.parley.k8s");
 
     private static boolean isModel(Class<?> type) {
         return !type.isEnum() && MODEL_PACKAGES.test(type.getPackageName());

@@ -41,6 +41,8 @@ class OverlaysTest {
     static final String PROD = "overlays/prod";
     /** prod with the optional CloudNativePG component (a test-only kustomization). */
     static final String PROD_CNPG = "src/test/kustomize/prod-cloudnative-pg";
+    /** prod with the optional monitoring component (a test-only kustomization). */
+    static final String PROD_MONITORING = "src/test/kustomize/prod-monitoring";
 
     private static final Map<String, Overlay> RENDERED = new ConcurrentHashMap<>();
 
@@ -69,7 +71,7 @@ class OverlaysTest {
     }
 
     static Stream<String> overlays() {
-        return Stream.of(DEV, PROD, PROD_CNPG);
+        return Stream.of(DEV, PROD, PROD_CNPG, PROD_MONITORING);
     }
 
     @ParameterizedTest(name = "{0}")

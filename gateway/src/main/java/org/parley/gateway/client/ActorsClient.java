@@ -35,19 +35,21 @@ public class ActorsClient {
     public static final String WRITE_BREAKER = SERVICE + "-writes";
 
     private final ActorsApi api;
+    private final BackendCalls calls;
 
-    public ActorsClient(@RestClient ActorsApi api) {
+    public ActorsClient(@RestClient ActorsApi api, BackendCalls calls) {
         this.api = api;
+        this.calls = calls;
     }
 
     /** The actor, or null when actors-service does not know the id. */
     public Uni<ActorsModel.Actor> getActor(String id) {
-        return BackendErrors.nullIfNotFound(guarded(read(() -> api.getActor(id))));
+        return BackendErrors.nullIfNotFound(guarded("GET /actors/{id}", read(() -> api.getActor(id))));
     }
 
     /** Actors by id, one request per 500 distinct ids; unknown ids are simply absent from the map. */
     public Uni<Map<String, ActorsModel.Actor>> findActorsByIds(Collection<String> ids) {
-        return guarded(Chunks.call(ids, csv -> read(() -> api.listActorsByIds(csv)))).map(pages -> {
+        return guarded("GET /actors", Chunks.call(ids, csv -> read(() -> api.listActorsByIds(csv)))).map(pages -> {
             Map<String, ActorsModel.Actor> byId = new HashMap<>();
             pages.forEach(page -> page.items().forEach(actor -> byId.put(actor.id(), actor)));
             return byId;
@@ -55,13 +57,13 @@ public class ActorsClient {
     }
 
     public Uni<ActorsModel.ActorPage> searchActors(ActorsModel.ActorSearch search, int limit, String after) {
-        return guarded(read(() -> api.searchActors(search.text(), search.kinds(), search.country(), limit, after)));
+        return guarded("GET /actors", read(() -> api.searchActors(search.text(), search.kinds(), search.country(), limit, after)));
     }
 
     /** Relationships touching each of the given actors (in both directions), one request per chunk. */
     public Uni<Map<String, List<ActorsModel.Relationship>>> findRelationshipsOfActors(Collection<String> actorIds) {
         Set<String> wanted = new HashSet<>(actorIds);
-        return guarded(Chunks.call(actorIds, csv -> read(() -> api.listRelationshipsOfActors(csv)))).map(lists -> {
+        return guarded("GET /relationships", Chunks.call(actorIds, csv -> read(() -> api.listRelationshipsOfActors(csv)))).map(lists -> {
             Map<String, List<ActorsModel.Relationship>> byActor = new HashMap<>();
             Set<String> seen = new HashSet<>();
             for (List<ActorsModel.Relationship> list : lists) {
@@ -83,16 +85,16 @@ public class ActorsClient {
 
     /** {@code idempotencyKey} (may be null) is sent as Idempotency-Key: a retry with it answers the first result. */
     public Uni<ActorsModel.Actor> createActor(String idempotencyKey, ActorsModel.ActorInput input) {
-        return guarded(write(() -> api.createActor(idempotencyKey, input)));
+        return guarded("POST /actors", write(() -> api.createActor(idempotencyKey, input)));
     }
 
     public Uni<ActorsModel.Actor> updateActor(String id, ActorsModel.ActorInput input) {
-        return guarded(write(() -> api.updateActor(id, input)));
+        return guarded("PUT /actors/{id}", write(() -> api.updateActor(id, input)));
     }
 
     /** True when deleted, false when there was no such actor. */
     public Uni<Boolean> deleteActor(String id) {
-        return guarded(write(() -> api.deleteActor(id))).map(ignored -> Boolean.TRUE)
+        return guarded("DELETE /actors/{id}", write(() -> api.deleteActor(id))).map(ignored -> Boolean.TRUE)
                 .onFailure(BackendException.class).recoverWithUni(e -> BackendErrors.notFoundAsNull((BackendException) e)
                         .map(ignored -> Boolean.FALSE));
     }
@@ -100,7 +102,7 @@ public class ActorsClient {
     /** {@code idempotencyKey} (may be null) is sent as Idempotency-Key: a retry with it answers the first result. */
     public Uni<ActorsModel.Relationship> addRelationship(String actorId, String idempotencyKey,
             ActorsModel.RelationshipInput input) {
-        return guarded(write(() -> api.addRelationship(actorId, idempotencyKey, input)));
+        return guarded("POST /actors/{id}/relationships", write(() -> api.addRelationship(actorId, idempotencyKey, input)));
     }
 
     // Every read shares one timeout, retry policy and circuit breaker: if actors-service is down, all
@@ -128,9 +130,9 @@ public class ActorsClient {
         return call.get().onFailure().transform(t -> BackendErrors.translate(SERVICE, t));
     }
 
-    /** Fault-tolerance exceptions (timeout, open circuit) become BackendExceptions too. */
-    private static <T> Uni<T> guarded(Uni<T> call) {
-        return call.onFailure().transform(t -> BackendErrors.translate(SERVICE, t));
+    /** Fault-tolerance exceptions (timeout, open circuit) become BackendExceptions too; each call is measured. */
+    private <T> Uni<T> guarded(String endpoint, Uni<T> call) {
+        return calls.observe(SERVICE, endpoint, call).onFailure().transform(t -> BackendErrors.translate(SERVICE, t));
     }
 
 }

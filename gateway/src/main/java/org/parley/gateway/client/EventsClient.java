@@ -37,11 +37,13 @@ public class EventsClient {
     private static final Duration CATALOGUE_TTL = Duration.ofMinutes(10);
 
     private final EventsApi api;
+    private final BackendCalls calls;
     private volatile List<EventsModel.EventType> catalogue;
     private volatile long catalogueExpiresAt;
 
-    public EventsClient(@RestClient EventsApi api) {
+    public EventsClient(@RestClient EventsApi api, BackendCalls calls) {
         this.api = api;
+        this.calls = calls;
     }
 
     /** The whole CAMEO catalogue, cached for a while; a failed load is not cached. */
@@ -50,22 +52,22 @@ public class EventsClient {
         if (cached != null && System.nanoTime() - catalogueExpiresAt < 0) {
             return Uni.createFrom().item(cached);
         }
-        return guarded(read(() -> api.listEventTypes(null))).invoke(loaded -> {
+        return guarded("GET /event-types", read(() -> api.listEventTypes(null))).invoke(loaded -> {
             catalogue = List.copyOf(loaded);
             catalogueExpiresAt = System.nanoTime() + CATALOGUE_TTL.toNanos();
         });
     }
 
     public Uni<List<EventsModel.EventType>> eventTypes(String rootCode) {
-        return guarded(read(() -> api.listEventTypes(rootCode)));
+        return guarded("GET /event-types", read(() -> api.listEventTypes(rootCode)));
     }
 
     public Uni<EventsModel.Place> getPlace(String id) {
-        return BackendErrors.nullIfNotFound(guarded(read(() -> api.getPlace(id))));
+        return BackendErrors.nullIfNotFound(guarded("GET /places/{id}", read(() -> api.getPlace(id))));
     }
 
     public Uni<Map<String, EventsModel.Place>> findPlacesByIds(Collection<String> ids) {
-        return guarded(Chunks.call(ids, csv -> read(() -> api.listPlacesByIds(csv)))).map(lists -> {
+        return guarded("GET /places", Chunks.call(ids, csv -> read(() -> api.listPlacesByIds(csv)))).map(lists -> {
             Map<String, EventsModel.Place> byId = new HashMap<>();
             lists.forEach(list -> list.forEach(place -> byId.put(place.id(), place)));
             return byId;
@@ -73,11 +75,11 @@ public class EventsClient {
     }
 
     public Uni<EventsModel.Event> getEvent(String id) {
-        return BackendErrors.nullIfNotFound(guarded(read(() -> api.getEvent(id))));
+        return BackendErrors.nullIfNotFound(guarded("GET /events/{id}", read(() -> api.getEvent(id))));
     }
 
     public Uni<Map<String, EventsModel.Event>> findEventsByIds(Collection<String> ids) {
-        return guarded(Chunks.call(ids, csv -> read(() -> api.listEventsByIds(csv)))).map(pages -> {
+        return guarded("GET /events", Chunks.call(ids, csv -> read(() -> api.listEventsByIds(csv)))).map(pages -> {
             Map<String, EventsModel.Event> byId = new HashMap<>();
             pages.forEach(page -> page.items().forEach(event -> byId.put(event.id(), event)));
             return byId;
@@ -89,7 +91,7 @@ public class EventsClient {
      * the page always carries it (else the call fails), when false totalCount is null.
      */
     public Uni<EventsModel.EventPage> listEvents(EventsModel.EventQuery q, int limit, String after, boolean count) {
-        return guarded(read(() -> api.listEvents(q.actors(), q.dyad(), q.codes(), q.roots(), q.quads(), q.statuses(),
+        return guarded("GET /events", read(() -> api.listEvents(q.actors(), q.dyad(), q.codes(), q.roots(), q.quads(), q.statuses(),
                 q.from(), q.to(), q.places(), q.text(), q.sort(), limit, after, count)))
                 .map(page -> {
                     requireCount(count, page.totalCount());
@@ -103,7 +105,7 @@ public class EventsClient {
      */
     public Uni<Map<String, EventsModel.ParticipantEvents>> findEventsByParticipants(Collection<String> actorIds,
             EventsModel.EventQuery q, int limit, boolean count) {
-        return guarded(Chunks.call(actorIds, csv -> read(() -> api.listEventsByParticipants(csv, limit, q.codes(),
+        return guarded("GET /events/by-participants", Chunks.call(actorIds, csv -> read(() -> api.listEventsByParticipants(csv, limit, q.codes(),
                 q.roots(), q.quads(), q.statuses(), q.from(), q.to(), q.places(), q.text(), q.sort(), count))))
                 .map(lists -> {
                     Map<String, EventsModel.ParticipantEvents> byActor = new HashMap<>();
@@ -128,12 +130,12 @@ public class EventsClient {
     }
 
     public Uni<EventsModel.DyadStats> dyadStats(String a, String b, String interval, LocalDate from, LocalDate to) {
-        return guarded(read(() -> api.dyadStats(a, b, interval, from, to)));
+        return guarded("GET /stats/dyad", read(() -> api.dyadStats(a, b, interval, from, to)));
     }
 
     public Uni<Map<String, List<EventsModel.Counterpart>>> counterpartsOfActors(Collection<String> actorIds,
             int limit) {
-        return guarded(Chunks.call(actorIds, csv -> read(() -> api.counterpartsOfActors(csv, limit)))).map(lists -> {
+        return guarded("GET /stats/counterparts", Chunks.call(actorIds, csv -> read(() -> api.counterpartsOfActors(csv, limit)))).map(lists -> {
             Map<String, List<EventsModel.Counterpart>> byActor = new HashMap<>();
             lists.forEach(list -> list.forEach(entry -> byActor.put(entry.actorId(), entry.counterparts())));
             return byActor;
@@ -142,19 +144,19 @@ public class EventsClient {
 
     /** {@code idempotencyKey} (may be null) is sent as Idempotency-Key: a retry with it answers the first result. */
     public Uni<EventsModel.Event> recordEvent(String idempotencyKey, EventsModel.EventInput input) {
-        return guarded(write(() -> api.recordEvent(idempotencyKey, input)));
+        return guarded("POST /events", write(() -> api.recordEvent(idempotencyKey, input)));
     }
 
     public Uni<EventsModel.Event> replaceEvent(String id, EventsModel.EventInput input) {
-        return guarded(write(() -> api.replaceEvent(id, input)));
+        return guarded("PUT /events/{id}", write(() -> api.replaceEvent(id, input)));
     }
 
     public Uni<EventsModel.Event> addSource(String eventId, String idempotencyKey, EventsModel.SourceInput input) {
-        return guarded(write(() -> api.addSource(eventId, idempotencyKey, input)));
+        return guarded("POST /events/{id}/sources", write(() -> api.addSource(eventId, idempotencyKey, input)));
     }
 
     public Uni<EventsModel.Event> linkEvents(String eventId, String idempotencyKey, EventsModel.LinkInput input) {
-        return guarded(write(() -> api.linkEvents(eventId, idempotencyKey, input)));
+        return guarded("POST /events/{id}/related", write(() -> api.linkEvents(eventId, idempotencyKey, input)));
     }
 
     // Same policy as ActorsClient: one breaker per service for reads; retry only what a retry can fix;
@@ -178,8 +180,8 @@ public class EventsClient {
         return call.get().onFailure().transform(t -> BackendErrors.translate(SERVICE, t));
     }
 
-    private static <T> Uni<T> guarded(Uni<T> call) {
-        return call.onFailure().transform(t -> BackendErrors.translate(SERVICE, t));
+    private <T> Uni<T> guarded(String endpoint, Uni<T> call) {
+        return calls.observe(SERVICE, endpoint, call).onFailure().transform(t -> BackendErrors.translate(SERVICE, t));
     }
 
 }

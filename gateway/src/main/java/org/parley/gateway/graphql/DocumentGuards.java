@@ -63,10 +63,12 @@ public class DocumentGuards {
 
     private final Optional<Integer> maxAliases;
     private final PersistedDocuments documents;
+    private final OperationMetrics metrics;
 
-    public DocumentGuards(GatewayConfig config, PersistedDocuments documents) {
+    public DocumentGuards(GatewayConfig config, PersistedDocuments documents, OperationMetrics metrics) {
         this.maxAliases = config.limits().maxAliases();
         this.documents = documents;
+        this.metrics = metrics;
     }
 
     void install(@Observes GraphQL.Builder builder) {
@@ -77,6 +79,8 @@ public class DocumentGuards {
         chain.add(new OperationChecks(maxAliases));
         QueryCache cache = new QueryCache();
         chain.add(cache);
+        // Last: it counts the errors as the client gets them, codes included (OperationChecks adds them).
+        chain.add(metrics.instrumentation());
         builder.instrumentation(new ChainedInstrumentation(chain)).preparsedDocumentProvider(trustedOnly(cache));
     }
 

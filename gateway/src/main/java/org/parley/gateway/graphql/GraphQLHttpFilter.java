@@ -74,10 +74,12 @@ public class GraphQLHttpFilter {
     private final Duration requestTimeout;
     private final PersistedDocuments documents;
     private final GraphQLGetExecution getExecution;
+    private final OperationMetrics metrics;
 
     public GraphQLHttpFilter(Instance<GraphQLSchema> schema, GatewayConfig config, PersistedDocuments documents,
-            GraphQLGetExecution getExecution) {
+            GraphQLGetExecution getExecution, OperationMetrics metrics) {
         this.schema = schema;
+        this.metrics = metrics;
         this.maxTokens = config.limits().maxTokens();
         this.requestTimeout = config.limits().requestTimeout();
         this.documents = documents;
@@ -358,8 +360,8 @@ public class GraphQLHttpFilter {
         });
     }
 
-    private static void reject(RoutingContext ctx, boolean graphqlResponse, int status, String message,
-            String code) {
+    private void reject(RoutingContext ctx, boolean graphqlResponse, int status, String message, String code) {
+        metrics.refused(code);
         JsonObject error = new JsonObject().put("message", message)
                 .put("extensions", new JsonObject().put("code", code));
         ctx.response().setStatusCode(status)

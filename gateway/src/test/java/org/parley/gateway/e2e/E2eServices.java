@@ -37,6 +37,8 @@ import io.smallrye.jwt.build.Jwt;
  * loaded into both databases: the services start once per run for every IT, {@code ArticleSeedIT} needs
  * it, and the other ITs create run-unique data beside it. Database host/user come from
  * {@code PARLEY_DB_HOST}, {@code PARLEY_DB_PORT}, {@code PARLEY_DB_USER}, {@code PARLEY_DB_PASSWORD}.
+ * All three export their traces (OTLP/HTTP, the standard {@code OTEL_EXPORTER_OTLP_*} variables) to one
+ * in-process {@link OtlpReceiver}, {@link #traces()}, started before them.
  */
 public final class E2eServices implements BeforeAllCallback {
 
@@ -65,10 +67,20 @@ public final class E2eServices implements BeforeAllCallback {
     }
 
     private static final List<Process> PROCESSES = new ArrayList<>();
+    /** Where the three services export their spans; null until started. */
+    private static volatile OtlpReceiver traces;
     /** Each service's process, jar and environment by name, for {@link #restartEventsService}. */
     private static final Map<String, Launched> LAUNCHED = new LinkedHashMap<>();
 
     private record Launched(Process process, Path jar, Path logs, Map<String, String> env) {
+    }
+
+    /** The spans the three services exported so far. */
+    public static OtlpReceiver traces() {
+        if (traces == null) {
+            throw new IllegalStateException("E2eServices has not started the services (missing @ExtendWith?)");
+        }
+        return traces;
     }
 
     public static Running services() {
@@ -96,6 +108,7 @@ public final class E2eServices implements BeforeAllCallback {
                 String actorsUrl = "http://127.0.0.1:" + actorsPort;
                 String eventsUrl = "http://127.0.0.1:" + eventsPort;
                 String gatewayUrl = "http://127.0.0.1:" + gatewayPort;
+                traces = new OtlpReceiver();
 
                 Path keys = RunKeys.generate(root.resolve("gateway/target/e2e-keys"));
                 String publicKey = keys.resolve(RunKeys.PUBLIC).toUri().toString();
@@ -105,7 +118,7 @@ public final class E2eServices implements BeforeAllCallback {
                         service(actorsPort, actorsDb(), publicKey));
                 start("events-service", jar(root, "events-service"), logs,
                         service(eventsPort, eventsDb(), publicKey));
-                Map<String, String> gateway = new LinkedHashMap<>();
+                Map<String, String> gateway = tracing();
                 gateway.put("QUARKUS_HTTP_PORT", String.valueOf(gatewayPort));
                 gateway.put("QUARKUS_REST_CLIENT_ACTORS_URL", actorsUrl);
                 gateway.put("QUARKUS_REST_CLIENT_EVENTS_URL", eventsUrl);
@@ -153,8 +166,18 @@ public final class E2eServices implements BeforeAllCallback {
         return "postgresql://" + env("PARLEY_DB_HOST", "127.0.0.1") + ":" + env("PARLEY_DB_PORT", "5432") + "/" + database;
     }
 
-    private static Map<String, String> service(int port, String database, String publicKey) {
+    /** The standard OpenTelemetry variables, as a deployment sets them, pointing at {@link #traces}. */
+    private static Map<String, String> tracing() {
         Map<String, String> env = new LinkedHashMap<>();
+        env.put("OTEL_EXPORTER_OTLP_ENDPOINT", traces.endpoint());
+        env.put("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
+        // Spans are exported in batches every 5 s by default; the tests wait for them.
+        env.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms");
+        return env;
+    }
+
+    private static Map<String, String> service(int port, String database, String publicKey) {
+        Map<String, String> env = tracing();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey);
         env.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgresUrl(database));
@@ -185,6 +208,17 @@ public final class E2eServices implements BeforeAllCallback {
             Process process = builder.start();
             PROCESSES.add(process);
             LAUNCHED.put(name, new Launched(process, jar, logs, env));
+        }
+    }
+
+    /** The current log file of a service started by this harness ("gateway", "actors-service", "events-service"). */
+    public static Path log(String service) {
+        synchronized (PROCESSES) {
+            Launched launched = LAUNCHED.get(service);
+            if (launched == null) {
+                throw new IllegalStateException(service + " was not started by E2eServices");
+            }
+            return launched.logs().resolve(service + ".log");
         }
     }
 
@@ -271,6 +305,10 @@ public final class E2eServices implements BeforeAllCallback {
             LAUNCHED.clear();
         }
         running = null;
+        if (traces != null) {
+            traces.close();
+            traces = null;
+        }
     }
 
     static int freePort() throws IOException {

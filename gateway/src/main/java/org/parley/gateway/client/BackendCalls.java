@@ -1,0 +1,68 @@
+package org.parley.gateway.client;
+
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.parley.gateway.observability.LatencyBuckets;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * {@code parley_gateway_backend_calls_seconds} (count, sum, buckets) by {@code backend}, {@code endpoint}
+ * (method and path template, e.g. {@code GET /actors}) and {@code outcome}: one per call a resolver makes
+ * through {@link ActorsClient} or {@link EventsClient}, retries and circuit breaker included — so a call
+ * the open breaker refused ({@code circuit_open}) or that ran out of time ({@code timeout}) is counted
+ * too, which the transport-level {@code http_client_requests_seconds} never sees. A backend 404 is
+ * {@code not_found} (an answer), 400/422 {@code bad_input}, 409/412/428 {@code conflict}.
+ */
+@ApplicationScoped
+public class BackendCalls {
+
+    public static final String METRIC = "parley.gateway.backend.calls";
+
+    private final MeterRegistry registry;
+
+    public BackendCalls(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** {@code call}, timed from subscription to its item, failure or cancellation. */
+    <T> Uni<T> observe(String backend, String endpoint, Uni<T> call) {
+        return Uni.createFrom().deferred(() -> {
+            long start = System.nanoTime();
+            return call.onTermination().invoke((item, failure, cancelled) -> Timer.builder(METRIC)
+                    .description("Backend calls of the gateway, retries and circuit breaker included")
+                    .tags("backend", backend, "endpoint", endpoint,
+                            "outcome", cancelled ? "cancelled" : outcome(failure))
+                    .serviceLevelObjectives(LatencyBuckets.bounds())
+                    .register(registry).record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
+        });
+    }
+
+    static String outcome(Throwable failure) {
+        if (failure == null) {
+            return "success";
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof CircuitBreakerOpenException) {
+                return "circuit_open";
+            }
+            if (t instanceof TimeoutException || t instanceof java.util.concurrent.TimeoutException) {
+                return "timeout";
+            }
+            if (t instanceof BackendUnavailableException) {
+                return "unavailable";
+            }
+            if (t instanceof BackendException backend) {
+                return backend.kind().name().toLowerCase(Locale.ROOT);
+            }
+        }
+        return "unavailable";
+    }
+}
