@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +16,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import io.smallrye.jwt.build.Jwt;
 
 /**
  * The web app in Debian's headless Chromium against the three real services with the seed article: runs
@@ -87,7 +85,6 @@ class WebAppIT {
     }
 
     private static String editorToken() {
-        return Jwt.issuer("parley").upn("web-e2e@parley").groups(Set.of("editor")).expiresIn(Duration.ofMinutes(15))
-                .sign(E2eServices.services().devPrivateKey().toString());
+        return E2eServices.services().token("editor");
     }
 }
