@@ -7,8 +7,8 @@ const config: CodegenConfig = {
   schema: ['../gateway/schema.graphql', 'src/graphql/scalars.graphql'],
   documents: ['src/**/*.{ts,tsx}', '!src/gql/**/*', '!src/**/*.test.ts'],
   ignoreNoDocuments: false,
-  errorsOnly: false,
-  silent: true,
+  errorsOnly: true,
+  silent: false,
   generates: {
     'src/gql/': {
       preset: 'client',

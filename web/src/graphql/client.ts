@@ -6,6 +6,7 @@
 import { Client, fetchExchange, subscriptionExchange } from '@urql/core';
 import { persistedExchange } from '@urql/exchange-persisted';
 import { createClient as createWsClient } from 'graphql-ws/client';
+import { reconnectDelay } from './backoff';
 import { manifestHash, persistedMissAsApq } from './persisted';
 
 export const PERSISTED_DOCUMENTS = import.meta.env.VITE_PERSISTED_DOCUMENTS !== 'false';
@@ -38,15 +39,11 @@ export function onLiveStatus(listener: (s: LiveStatus) => void): () => void {
   return () => statusListeners.delete(listener);
 }
 
-/** Exponential backoff with jitter: 0.5 s, 1 s, 2 s … capped at 15 s. */
-export function reconnectDelay(retries: number, random = Math.random): number {
-  const base = Math.min(15_000, 500 * 2 ** retries);
-  return Math.round(base / 2 + (random() * base) / 2);
-}
-
 const wsUrl = () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`;
 
-export const wsClient = createWsClient({
+/** Created when the first subscription starts (the Live view), not on page load. */
+let ws: ReturnType<typeof createWsClient> | undefined;
+const wsClient = () => (ws ??= createWsClient({
   url: wsUrl,
   lazy: true,
   keepAlive: 10_000,
@@ -61,7 +58,7 @@ export const wsClient = createWsClient({
       if (liveStatus === 'connected') setLiveStatus(navigator.onLine ? 'reconnecting' : 'offline');
     },
   },
-});
+}));
 
 export const client = new Client({
   url: '/graphql',
@@ -72,7 +69,7 @@ export const client = new Client({
     fetchExchange,
     subscriptionExchange({
       forwardSubscription: (request) => ({
-        subscribe: (sink) => ({ unsubscribe: wsClient.subscribe({ ...request, query: request.query ?? '' }, sink) }),
+        subscribe: (sink) => ({ unsubscribe: wsClient().subscribe({ ...request, query: request.query ?? '' }, sink) }),
       }),
     }),
   ],

@@ -16,7 +16,7 @@ export function eventCells(e: EventFieldsFragment): Cell[] {
     e.participants.map((p) => `${p.actor?.name ?? p.actorId} (${p.role})`).join('; '),
     placePath(e.location).join(', '),
     (e.subjects ?? []).map((s) => s.name).join('; '),
-    e.sources.map((s) => [s.publisher, s.url].filter(Boolean).join(' ')).join('; '),
+    e.sources.map((s) => [s.publisher, s.title, s.url].filter(Boolean).join(' — ')).join('; '),
   ];
 }
 

@@ -7,7 +7,7 @@ import { formatGoldstein, formatPeriod, QUAD_NAMES } from '../lib/format';
 import { goldsteinColour } from '../lib/goldstein';
 import { lazyComponent } from '../lazy';
 import { navigate } from '../router';
-import { decodeDyad, encodeDyad, INTERVALS, periodEnd, type DyadState } from '../state/url';
+import { decodeDyad, emptyFilter, encodeDyad, encodeFilter, INTERVALS, periodEnd, type DyadState } from '../state/url';
 
 const DyadChart = lazyComponent(() => import('./DyadChart'), 'chart');
 
@@ -40,6 +40,11 @@ export default function DyadView({ search }: { search: string }) {
       {ready && !dyad.fetching && dyad.data && !series.length && <p class="empty">These two actors have no event together.</p>}
       {series.length > 0 && (
         <>
+          <p>
+            <a href={`/events?${encodeFilter({ ...emptyFilter(), a: state.a, b: state.b })}`}>All events between the two</a>
+            {' · '}
+            <a href={`/map?${encodeFilter({ ...emptyFilter(), a: state.a, b: state.b })}`}>on the map</a>
+          </p>
           <DyadChart series={series} interval={state.interval} />
           <table data-testid="dyad-periods" class="periods">
             <caption>Events between the two actors per {state.interval.toLowerCase()} (choose a period to list its events)</caption>

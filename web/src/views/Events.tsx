@@ -45,6 +45,7 @@ export function EventsView({ search }: { search: string }) {
           <FilterForm filter={filter} onChange={change} places={places} />
         </aside>
         <div class="content">
+          <h2 class="sr-only">Matching events</h2>
           <div class="toolbar">
             <button type="button" data-testid="download-csv" onClick={download} disabled={csv.busy}>
               {csv.busy ? `Downloading… ${csv.rows ?? 0} events` : 'Download CSV (all matches)'}
