@@ -35,6 +35,7 @@ before(async () => {
   fs.mkdirSync(SHOTS, { recursive: true });
   browser = await launch();
   browser.context.setDefaultTimeout(WAIT);
+  await warmUp();
 });
 
 after(async () => {
@@ -60,6 +61,23 @@ function assertNoPageErrors(page) {
   assert.deepEqual(mine, [], 'uncaught exceptions in the page');
 }
 
+/**
+ * Waits for what a view shows once its data is in. On this shared machine a backend sometimes misses the
+ * gateway's read timeout; the page then says so (UPSTREAM_UNAVAILABLE, as it should) and a person would
+ * reload: so does this, twice at most, and says so in the output. Any other error fails at once.
+ */
+async function shown(page, locator) {
+  const unavailable = page.getByRole('alert').filter({ hasText: /UPSTREAM_UNAVAILABLE|did not answer in time|is unavailable/ });
+  for (let attempt = 1; ; attempt++) {
+    await locator.or(unavailable).first().waitFor();
+    if (await locator.isVisible()) return;
+    const why = (await unavailable.first().innerText()).replace(/\s+/g, ' ');
+    if (attempt > 2) throw new Error(`${page.url()} still shows: ${why}`);
+    console.log(`# reloaded ${page.url()} after: ${why}`);
+    await page.reload({ waitUntil: 'domcontentloaded' });
+  }
+}
+
 const texts = (locator) => locator.allInnerTexts().then((all) => all.map((t) => t.trim()));
 
 test('the root opens the Events view with the navigation', async () => {
@@ -69,21 +87,21 @@ test('the root opens the Events view with the navigation', async () => {
   for (const name of ['Events', 'Dyad', 'Map', 'Live', 'Record']) {
     await nav.getByRole('link', { name, exact: true }).waitFor();
   }
-  await page.getByTestId('event-card').first().waitFor();
+  await shown(page, page.getByTestId('event-card').first());
   assertNoPageErrors(page);
   await page.close();
 });
 
 test("Events: Putin's demand lists Crimea, Luhansk and Donetsk; the filter lives in a URL that restores it", async () => {
   const page = await open('/events');
-  await page.getByTestId('event-card').first().waitFor();
+  await shown(page, page.getByTestId('event-card').first());
   await page.getByTestId('filter-text').fill('withdrawal');
   await page.getByTestId('filter-form').getByRole('button', { name: 'Search' }).click();
   await page.waitForURL(/[?&]text=withdrawal/);
   // Other end-to-end tests add look-alikes ("… from Donbas <run>") beside the seed: the article's own title.
   const card = page.getByTestId('event-card').filter({ has: page.getByTestId('event-title')
     .getByText('Putin demands Ukrainian withdrawal from the territories Russia claims', { exact: true }) });
-  await card.first().waitFor();
+  await shown(page, card.first());
   const subjects = await texts(card.first().getByTestId('event-subjects').locator('li'));
   for (const territory of ['Crimea', 'Luhansk', 'Donetsk']) {
     assert.ok(subjects.some((s) => s.includes(territory)), `${territory} among the territories at stake: ${subjects}`);
@@ -100,7 +118,7 @@ test("Events: Putin's demand lists Crimea, Luhansk and Donetsk; the filter lives
   const other = await browser.context.newPage();
   other.on('pageerror', (e) => pageErrors.push(`${other.url()}: ${e.message}`));
   await other.goto(shared, { waitUntil: 'domcontentloaded' });
-  await other.getByTestId('event-card').first().waitFor();
+  await shown(other, other.getByTestId('event-card').first());
   assert.equal(await other.getByTestId('filter-text').inputValue(), 'withdrawal');
   await other.waitForFunction((expected) => document.querySelectorAll('[data-testid=event-card]').length === expected,
     titles.length);
@@ -115,8 +133,9 @@ test("Events: Putin's demand lists Crimea, Luhansk and Donetsk; the filter lives
 test('Events: an actor filter from the URL restores the chosen actor and only their events', async () => {
   const page = await open(`/events?actor=${PUTIN}&code=106`);
   const card = page.getByTestId('event-card').first();
-  await card.waitFor();
-  assert.match(await page.getByTestId('filter-form').innerText(), /Vladimir Putin/);
+  await shown(page, card);
+  // The chosen actor's chip shows the name once it is looked up.
+  await page.getByTestId('filter-form').getByText('Vladimir Putin').first().waitFor();
   for (const c of await page.getByTestId('event-card').all()) {
     assert.match(await c.getByTestId('event-participants').innerText(), /Vladimir Putin/);
   }
@@ -128,7 +147,7 @@ test('Events: an actor filter from the URL restores the chosen actor and only th
 test('Dyad: Russia and the United States have their points, drawn and tabulated', async () => {
   const page = await open(`/dyad?a=${RUSSIA}&b=${UNITED_STATES}&interval=MONTH`);
   const rows = page.getByTestId('dyad-period');
-  await rows.first().waitFor();
+  await shown(page, rows.first());
   const counts = await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.querySelector('td')?.textContent)));
   assert.ok(counts.some((n) => n > 0), `periods with events: ${counts}`);
   // uPlot draws on a canvas inside the chart container.
@@ -140,7 +159,7 @@ test('Dyad: Russia and the United States have their points, drawn and tabulated'
   const busy = rows.filter({ has: page.locator('td', { hasText: /^[1-9]\d*$/ }) }).first();
   await busy.getByRole('button').click();
   await page.waitForURL(/[?&]period=/);
-  await page.getByTestId('event-list').getByTestId('event-card').first().waitFor();
+  await shown(page, page.getByTestId('event-list').getByTestId('event-card').first());
   await photographAndAudit(page, 'dyad');
   assertNoPageErrors(page);
   await page.close();
@@ -148,10 +167,10 @@ test('Dyad: Russia and the United States have their points, drawn and tabulated'
 
 test("Actor: Witkoff's relationships include Trump", async () => {
   const page = await open(`/actors/${WITKOFF}`);
-  await page.getByTestId('actor-profile').waitFor();
+  await shown(page, page.getByTestId('actor-profile'));
   assert.match(await page.getByTestId('actor-profile').innerText(), /Steve Witkoff/);
   const relationships = page.getByTestId('relationship');
-  await relationships.first().waitFor();
+  await shown(page, relationships.first());
   const all = await texts(relationships);
   assert.ok(all.some((r) => r.includes('Donald Trump')), `relationships: ${all.join(' / ')}`);
   await page.getByTestId('actor-graph').waitFor();
@@ -163,11 +182,11 @@ test("Actor: Witkoff's relationships include Trump", async () => {
 test('Map: Bishkek is on it, and choosing it lists its events', async () => {
   const page = await open('/map');
   const bishkek = page.getByTestId('map-place').and(page.getByRole('link', { name: /Bishkek/ }));
-  await bishkek.first().waitFor();
+  await shown(page, bishkek.first());
   await photographAndAudit(page, 'map');
   await bishkek.first().click();
   await page.waitForURL(new RegExp(`/events\\?(.*&)?place=${BISHKEK}`));
-  await page.getByTestId('event-card').first().waitFor();
+  await shown(page, page.getByTestId('event-card').first());
   assertNoPageErrors(page);
   await page.close();
 });
@@ -218,10 +237,31 @@ test('Record: a bad input shows its field error next to the field', async () => 
   await page.close();
 });
 
+/**
+ * Just-started services answer their first queries slowly (cold JIT on a busy machine): past the gateway's
+ * backend timeout the page shows UPSTREAM_UNAVAILABLE, as it should, but that is not what these tests are
+ * about. So the Events page is loaded (and reloaded) until it shows events, with a deadline.
+ */
+async function warmUp() {
+  const deadline = Date.now() + 180_000;
+  const page = await browser.context.newPage();
+  try {
+    while (Date.now() < deadline) {
+      await page.goto(`${GATEWAY}/events`, { waitUntil: 'domcontentloaded' });
+      const shown = await page.getByTestId('event-card').first().waitFor({ timeout: 20_000 }).then(() => true, () => false);
+      const failed = await page.getByRole('alert').count();
+      if (shown && failed === 0) return;
+    }
+    throw new Error(`the Events page did not show events without an error within 180 s: ${await page.locator('main').innerText()}`);
+  } finally {
+    await page.close();
+  }
+}
+
 async function graphql(query, variables, token) {
   const response = await fetch(`${GATEWAY}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
   assert.equal(response.status, 200);
