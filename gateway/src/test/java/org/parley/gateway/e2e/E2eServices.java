@@ -42,7 +42,8 @@ import io.smallrye.jwt.build.Jwt;
  */
 public final class E2eServices implements BeforeAllCallback {
 
-    private static final Duration READY_DEADLINE = Duration.ofSeconds(120);
+    // Generous: on the shared 2 cores (load 20 while other builds run) a service once took 124 s to start.
+    private static final Duration READY_DEADLINE = Duration.ofSeconds(240);
 
     /** The running services; null until the first test class started them. */
     private static volatile Running running;
