@@ -39,7 +39,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class E2eServices implements BeforeAllCallback {
 
-    private static final Duration READY_DEADLINE = Duration.ofSeconds(120);
+    /** -Dparley.e2e.ready-seconds raises it on a machine busy with other builds. */
+    private static final Duration READY_DEADLINE = Duration.ofSeconds(Long.getLong("parley.e2e.ready-seconds", 120));
 
     /** The running services; null until the first test class started them. */
     private static volatile Running running;
