@@ -42,8 +42,11 @@ import io.smallrye.jwt.build.Jwt;
  */
 public final class E2eServices implements BeforeAllCallback {
 
-    // Generous: on the shared 2 cores (load 20 while other builds run) a service once took 124 s to start.
-    private static final Duration READY_DEADLINE = Duration.ofSeconds(240);
+    /**
+     * Generous by default: on shared 2 cores (load 20 while other builds ran) a service once took 124 s to start;
+     * -Dparley.e2e.ready-seconds changes it.
+     */
+    private static final Duration READY_DEADLINE = Duration.ofSeconds(Long.getLong("parley.e2e.ready-seconds", 240));
 
     /** The running services; null until the first test class started them. */
     private static volatile Running running;
