@@ -64,6 +64,7 @@ run_on() {
   APP_DB_SUFFIX="$suffix"
   log "$label: starting the services"
   export QUARKUS_FLYWAY_PLACEHOLDERS_SEED="$seed"
+  record_cmd "export QUARKUS_FLYWAY_PLACEHOLDERS_SEED=$seed   # read by both services below"
   app_start actors; app_start events
   app_ready actors; app_ready events
   app_up gateway
@@ -106,7 +107,7 @@ for (const label of ['seed', '1m']) {
 }
 const text = `# Web app in the browser — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC
 
-Headless Chromium ${rows.chromium ?? ''} (Debian's), one new page per load, ${rounds} loads per view: the first
+Headless Chromium ${rows.chromium ?? ''} (Debian's), services warmed up first (both views loaded until each showed its data three times, in another browser profile), one new page per load, ${rounds} loads per view: the first
 with an empty browser cache, the rest with the app's hashed files cached. Times are milliseconds from
 navigation start to the first event card in the DOM, and to the uPlot canvas of the dyad chart in the DOM
 (data fetched and drawn), measured in the page. The gateway and both services run from their jars (-Xmx512m)
