@@ -47,7 +47,7 @@ public class Services {
         return builder.build(api);
     }
 
-    /** Sends {@code Authorization: Bearer <token>} (for services that check an {@code importer} role). */
+    /** Sends {@code Authorization: Bearer <token>}: the services take the bulk endpoints only with role {@code importer}. */
     static final class BearerToken implements ClientRequestFilter {
         private final String header;
 

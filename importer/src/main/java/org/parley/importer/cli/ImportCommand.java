@@ -56,8 +56,8 @@ public class ImportCommand implements Callable<Integer> {
     URI eventsUrl;
 
     @Option(names = "--token",
-            description = "a bearer token sent to both services, for services that check an importer role"
-                    + " (default $PARLEY_TOKEN; none when empty)")
+            description = "a bearer token with role importer, sent to both services (they refuse the bulk import"
+                    + " without it; default $PARLEY_TOKEN; bin/parley import signs one for the local suite)")
     String token;
 
     @Option(names = "--report-dir", defaultValue = ".", description = "where the report and summary go (default .)")
