@@ -55,7 +55,7 @@ class MonitoringTest {
                 .flatMap(r -> r.getSpec().getGroups().stream()).flatMap(g -> g.getRules().stream()).toList();
         assertEquals(List.of("ParleyCircuitBreakerOpen", "ParleyHigh5xxRate", "ParleyGraphQLLatencyOverBudget"),
                 alerts.stream().map(Rule::getAlert).toList());
-        assertTrue(alerts.get(0).getExpr().getStrVal().contains("ft_circuitbreaker_state_current{state=\"open\"}"));
+        assertTrue(alerts.get(0).getExpr().getStrVal().contains("parley_gateway_circuit_breaker_state{state=\"open\"}"));
         String readme = Files.readString(Path.of("README.md"));
         Matcher headings = Pattern.compile("(?m)^#+ (.+)$").matcher(readme);
         Set<String> anchors = new java.util.HashSet<>();

@@ -188,12 +188,12 @@ class ObservabilityTest extends StubbedBackendsTest {
     }
 
     @Test
-    void circuitBreakerStateIsAMetric() {
-        // Every breaker reports its state; a closed one says so.
+    void circuitBreakerStateIsAMetricThatFollowsEveryChange() {
+        Map<String, String> reads = labels("breaker", ActorsClient.READ_BREAKER);
+        // resetBackends() closed every breaker with a maintenance reset, as BackendRecovery does.
         Scrape closed = Scrape.now();
-        assertEquals(1.0, closed.sum("ft_circuitbreaker_state_current",
-                labels("method", "org.parley.gateway.client.ActorsClient.read", "state", "closed")),
-                () -> closed.find("ft_circuitbreaker_state_current", Map.of()).toString());
+        assertEquals(1.0, closed.sum("parley_gateway_circuit_breaker_state", labels("breaker",
+                ActorsClient.READ_BREAKER, "state", "closed")), () -> closed.find("parley_gateway_circuit_breaker_state", reads).toString());
 
         actors.stubFor(get(urlPathEqualTo("/actors")).willReturn(aResponse().withStatus(503)));
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -205,13 +205,21 @@ class ObservabilityTest extends StubbedBackendsTest {
         }
         post("query RefusedByTheBreaker { actors(filter: {text: \"x\"}) { edges { node { name } } } }", null);
         Scrape open = Scrape.now();
+        assertEquals(1.0, open.sum("parley_gateway_circuit_breaker_state",
+                labels("breaker", ActorsClient.READ_BREAKER, "state", "open")));
+        assertEquals(0.0, open.sum("parley_gateway_circuit_breaker_state",
+                labels("breaker", ActorsClient.READ_BREAKER, "state", "closed")));
+        // SmallRye's own gauge saw the opening too (it follows transition events only).
         assertEquals(1.0, open.sum("ft_circuitbreaker_state_current",
                 labels("method", "org.parley.gateway.client.ActorsClient.read", "state", "open")));
-        assertEquals(0.0, open.sum("ft_circuitbreaker_state_current",
-                labels("method", "org.parley.gateway.client.ActorsClient.read", "state", "closed")));
         assertTrue(open.sum("parley_gateway_backend_calls_seconds_count",
                 labels("backend", "actors-service", "outcome", "circuit_open")) >= 1,
                 "a call the open breaker refused is counted as circuit_open");
+
+        // Closed again the way BackendRecovery closes it: the state metric follows at once.
+        breakers.reset(ActorsClient.READ_BREAKER);
+        assertEquals(1.0, Scrape.now().sum("parley_gateway_circuit_breaker_state",
+                labels("breaker", ActorsClient.READ_BREAKER, "state", "closed")));
     }
 
     @Test
