@@ -1,5 +1,6 @@
 package org.parley.gateway.client;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -8,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
@@ -26,14 +28,26 @@ public class BreakerStates {
     static final List<String> BREAKERS = List.of(ActorsClient.READ_BREAKER, ActorsClient.WRITE_BREAKER,
             EventsClient.READ_BREAKER, EventsClient.WRITE_BREAKER);
 
+    private final List<Gauge> gauges = new ArrayList<>();
+
     void register(@Observes StartupEvent started, MeterRegistry registry, CircuitBreakerMaintenance breakers) {
         for (String breaker : BREAKERS) {
             for (CircuitBreakerState state : CircuitBreakerState.values()) {
-                Gauge.builder(METRIC, () -> breakers.currentState(breaker) == state ? 1 : 0)
+                gauges.add(Gauge.builder(METRIC, () -> breakers.currentState(breaker) == state ? 1 : 0)
                         .description("1 while the circuit breaker is in this state")
                         .tags("breaker", breaker, "state", state.name().toLowerCase(Locale.ROOT))
-                        .register(registry);
+                        .register(registry));
             }
         }
+    }
+
+    /**
+     * Removed at shutdown: a registry outliving this application (Micrometer's global composite, across
+     * restarts in one JVM such as the test profiles' restarts) would otherwise keep these gauges, and a
+     * later start's registration returns the existing gauge, still reading the stopped application's breakers.
+     */
+    void unregister(@Observes ShutdownEvent stopped, MeterRegistry registry) {
+        gauges.forEach(registry::remove);
+        gauges.clear();
     }
 }
