@@ -2,11 +2,8 @@ package org.parley.gateway.graphql;
 
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +16,7 @@ import jakarta.json.JsonReader;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.parley.gateway.config.GatewayConfig;
+import org.parley.gateway.http.EntityTags;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InjectableContext;
@@ -127,29 +125,6 @@ public class GraphQLGetExecution {
         return (personal ? "private, " : "public, ") + age;
     }
 
-    static String etag(byte[] body) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** RFC 9110: If-None-Match is "*" or a list of entity tags, compared weakly for GET. */
-    static boolean matches(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null) {
-            return false;
-        }
-        for (String candidate : ifNoneMatch.split(",")) {
-            String tag = candidate.trim();
-            if (tag.equals("*") || tag.equals(etag) || tag.equals("W/" + etag)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private final class Writer implements ExecutionResponseWriter {
         private final RoutingContext ctx;
         private final String contentType;
@@ -173,9 +148,9 @@ public class GraphQLGetExecution {
                 http.setStatusCode(200).end(Buffer.buffer(body));
                 return;
             }
-            String etag = etag(body);
+            String etag = EntityTags.of(body);
             http.putHeader(HttpHeaders.ETAG, etag).putHeader(HttpHeaders.CACHE_CONTROL, cacheControl(ctx));
-            if (matches(ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
+            if (EntityTags.matches(ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
                 http.setStatusCode(304).end();
             } else {
                 http.setStatusCode(200).end(Buffer.buffer(body));

@@ -3,9 +3,6 @@ package org.parley.gateway.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -56,7 +53,7 @@ public class WebAppRoute {
             return;
         }
         Buffer page = Buffer.buffer(index);
-        String etag = "\"" + sha256(index) + "\"";
+        String etag = EntityTags.of(index);
         router.route("/assets/*").order(ORDER).handler(WebAppRoute::immutableWhenFound);
         router.route().order(ORDER).handler(ctx -> {
             if (!isAppPage(ctx)) {
@@ -64,7 +61,7 @@ public class WebAppRoute {
                 return;
             }
             var response = ctx.response().putHeader("Cache-Control", REVALIDATE).putHeader("ETag", etag);
-            if (etag.equals(ctx.request().getHeader("If-None-Match"))) {
+            if (EntityTags.matches(ctx.request().getHeader("If-None-Match"), etag)) {
                 response.setStatusCode(304).end();
                 return;
             }
@@ -129,14 +126,6 @@ public class WebAppRoute {
             return in == null ? null : in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 32);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
