@@ -247,7 +247,8 @@ public class GraphQLHttpFilter {
                 && new Validator().validateDocument(schema.get(), document, Locale.ENGLISH).isEmpty();
     }
 
-    private static OperationDefinition operation(Document document, String operationName) {
+    /** The operation a request runs: the one named, or the only one when none is named; null if there is none. */
+    static OperationDefinition operation(Document document, String operationName) {
         List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
         if (operationName == null) {
             return operations.size() == 1 ? operations.get(0) : null;

@@ -85,13 +85,11 @@ public class OperationMetrics {
         public InstrumentationContext<List<ValidationError>> beginValidation(
                 InstrumentationValidationParameters parameters, InstrumentationState state) {
             if (state instanceof Operation operation) {
-                List<OperationDefinition> definitions = parameters.getDocument()
-                        .getDefinitionsOfType(OperationDefinition.class);
-                definitions.stream().filter(d -> operation.name == null ? definitions.size() == 1
-                        : operation.name.equals(d.getName())).findFirst().ifPresent(d -> {
-                            operation.type = d.getOperation().name().toLowerCase(Locale.ROOT);
-                            operation.name = d.getName();
-                        });
+                OperationDefinition d = GraphQLHttpFilter.operation(parameters.getDocument(), operation.name);
+                if (d != null) {
+                    operation.type = d.getOperation().name().toLowerCase(Locale.ROOT);
+                    operation.name = d.getName();
+                }
             }
             return super.beginValidation(parameters, state);
         }
