@@ -15,7 +15,8 @@
 # 127.0.0.1:5432) and its own ports (gateway 28080, actors 28081, events 28082, floor 28083,
 # Mesh 14000), and stops everything it started when it ends, however it ends.
 # Knobs: BENCH_EVENTS (1000000), BENCH_JAVA_OPTS (-Xmx512m, as bin/parley), BENCH_CONNECTIONS (8),
-# BENCH_PORT_BASE (28080: gateway, +1 actors, +2 events, +3 floor), BENCH_MESH_PORT (14000).
+# BENCH_PORT_BASE (28080: gateway, +1 actors, +2 events, +3 floor), BENCH_MESH_PORT (14000),
+# BENCH_DB_SUFFIX (_bench: the databases actors_bench and events_bench).
 set -euo pipefail
 
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -46,7 +47,8 @@ CONNS="${BENCH_CONNECTIONS:-8}"
 PORT_BASE="${BENCH_PORT_BASE:-28080}"
 PORT_GW=$PORT_BASE PORT_ACTORS=$((PORT_BASE + 1)) PORT_EVENTS=$((PORT_BASE + 2)) PORT_FLOOR=$((PORT_BASE + 3))
 PORT_MESH="${BENCH_MESH_PORT:-14000}"
-APP_DB_SUFFIX=_bench
+APP_DB_SUFFIX="${BENCH_DB_SUFFIX:-_bench}"
+DB_ACTORS="actors$APP_DB_SUFFIX" DB_EVENTS="events$APP_DB_SUFFIX"
 DB_HOST="${PARLEY_DB_HOST:-127.0.0.1}" DB_PORT="${PARLEY_DB_PORT:-5432}"
 DB_USER="${PARLEY_DB_USER:-parley}" DB_PASSWORD="${PARLEY_DB_PASSWORD:-parley}"
 export PGHOST="${PGHOST:-$DB_HOST}" PGPORT="${PGPORT:-$DB_PORT}" PGUSER="${PGUSER:-postgres}"
@@ -131,18 +133,18 @@ data_hash() {
 }
 
 prepare_data() {
-  record_cmd "bin/db-ensure actors_bench events_bench"
-  "$ROOT/bin/db-ensure" actors_bench events_bench >"$WORK/logs/db-ensure.log" 2>&1 \
+  record_cmd "bin/db-ensure $DB_ACTORS $DB_EVENTS"
+  "$ROOT/bin/db-ensure" "$DB_ACTORS" "$DB_EVENTS" >"$WORK/logs/db-ensure.log" 2>&1 \
     || die "bin/db-ensure failed: $(head -n1 "$WORK/logs/db-ensure.log")"
   local want have
   want="$(data_hash)"
-  have="$(psql_admin -d events_bench -Atc "select hash from bench.loaded" 2>/dev/null || true)"
+  have="$(psql_admin -d "$DB_EVENTS" -Atc "select hash from bench.loaded" 2>/dev/null || true)"
   if [ "$want" != "$have" ] || $RELOAD; then
     # New data, generator or migrations (Flyway refuses an edited migration): start from empty
     # databases, migrated by the services themselves.
-    log "recreating actors_bench and events_bench"
-    psql_admin -d postgres -c "drop database if exists actors_bench with (force)" -c "drop database if exists events_bench with (force)" >/dev/null
-    "$ROOT/bin/db-ensure" actors_bench events_bench >>"$WORK/logs/db-ensure.log" 2>&1 || die "bin/db-ensure failed"
+    log "recreating $DB_ACTORS and $DB_EVENTS"
+    psql_admin -d postgres -c "drop database if exists $DB_ACTORS with (force)" -c "drop database if exists $DB_EVENTS with (force)" >/dev/null
+    "$ROOT/bin/db-ensure" "$DB_ACTORS" "$DB_EVENTS" >>"$WORK/logs/db-ensure.log" 2>&1 || die "bin/db-ensure failed"
     have=""
   fi
   # The services migrate their schema (and load the CAMEO catalogue) themselves, before any load.
@@ -155,26 +157,26 @@ prepare_data() {
     log "generating $EVENTS synthetic events"
     record_cmd "node bench/gen/generate.mjs bench/.work/data $EVENTS"
     node "$BENCH/gen/generate.mjs" "$WORK/data" "$EVENTS" >"$WORK/logs/generate.log"
-    log "loading them (COPY) into actors_bench and events_bench"
+    log "loading them (COPY) into $DB_ACTORS and $DB_EVENTS"
     local t0; t0="$(now_ms)"
-    record_cmd "sed 's|@DIR@|bench/.work/data|g' bench/gen/load-actors.sql | psql -d actors_bench -f -"
-    sed "s|@DIR@|$WORK/data|g" "$BENCH/gen/load-actors.sql" | psql_admin -d actors_bench -f - >"$WORK/logs/load.log" 2>&1 \
+    record_cmd "sed 's|@DIR@|bench/.work/data|g' bench/gen/load-actors.sql | psql -d $DB_ACTORS -f -"
+    sed "s|@DIR@|$WORK/data|g" "$BENCH/gen/load-actors.sql" | psql_admin -d "$DB_ACTORS" -f - >"$WORK/logs/load.log" 2>&1 \
       || die "loading actors failed (log: $WORK/logs/load.log)"
-    record_cmd "sed 's|@DIR@|bench/.work/data|g' bench/gen/load-events.sql | psql -d events_bench -f -"
-    sed "s|@DIR@|$WORK/data|g" "$BENCH/gen/load-events.sql" | psql_admin -d events_bench -f - >>"$WORK/logs/load.log" 2>&1 \
+    record_cmd "sed 's|@DIR@|bench/.work/data|g' bench/gen/load-events.sql | psql -d $DB_EVENTS -f -"
+    sed "s|@DIR@|$WORK/data|g" "$BENCH/gen/load-events.sql" | psql_admin -d "$DB_EVENTS" -f - >>"$WORK/logs/load.log" 2>&1 \
       || die "loading events failed (log: $WORK/logs/load.log)"
-    psql_admin -d events_bench -c "create schema if not exists bench; drop table if exists bench.loaded;
+    psql_admin -d "$DB_EVENTS" -c "create schema if not exists bench; drop table if exists bench.loaded;
       create table bench.loaded as select '$want'::text as hash, now() as loaded_at, $(( ($(now_ms) - t0) / 1000 )) as seconds"
     rm -f "$WORK"/data/*.tsv
   fi
   cp "$WORK/data/params.json" "$WORK/params.json" 2>/dev/null || true
   [ -f "$WORK/params.json" ] || { node "$BENCH/gen/generate.mjs" "$WORK/data" "$EVENTS" >/dev/null; cp "$WORK/data/params.json" "$WORK/params.json"; rm -f "$WORK"/data/*.tsv; }
-  psql_admin -d events_bench -Atc "select json_build_object(
+  psql_admin -d "$DB_EVENTS" -Atc "select json_build_object(
       'events', (select count(*) from event), 'participants', (select count(*) from event_participant),
       'subjects', (select count(*) from event_subject), 'sources', (select count(*) from event_source),
       'places', (select count(*) from place), 'load_seconds', (select seconds from bench.loaded),
       'db_size', pg_size_pretty(pg_database_size(current_database())))" >"$WORK/dataset.json"
-  psql_admin -d actors_bench -Atc "select count(*) from actor" >"$WORK/actors.count"
+  psql_admin -d "$DB_ACTORS" -Atc "select count(*) from actor" >"$WORK/actors.count"
   record_cmd "node bench/tools/paths.mjs bench/.work/params.json bench/.work/req   # the request lists (*.paths, *.jsonl)"
   node "$BENCH/tools/paths.mjs" "$WORK/params.json" "$WORK/req"
 }

@@ -83,13 +83,13 @@ if [ "$DATA" != 1m ]; then
   run_on _webbench true 00000000-0000-4000-8000-00000000a008 00000000-0000-4000-8000-00000000a010 seed
 fi
 if [ "$DATA" != seed ]; then
-  loaded="$(psql -X -Atc "select count(*) from event" -d events_bench 2>/dev/null || true)"
+  loaded="$(psql -X -Atc "select count(*) from event" -d "events${BENCH_DB_SUFFIX:-_bench}" 2>/dev/null || true)"
   if [ -z "$loaded" ] || [ "$loaded" -lt 900000 ] || [ ! -f "$BENCH/.work/params.json" ]; then
     die "the 1,000,000 events are not loaded (events_bench has '${loaded:-no database}'): run bench/run.sh --only b4 first"
   fi
   # The pair of actors that occurs most often among the generator's dyad parameters.
   read -r A B < <(node -e 'const p=require(process.argv[1]);const n=new Map();for(const d of p.dyads){const k=d.a+" "+d.b;n.set(k,(n.get(k)||0)+1)}console.log([...n].sort((x,y)=>y[1]-x[1])[0][0])' "$BENCH/.work/params.json")
-  run_on _bench false "$A" "$B" 1m
+  run_on "${BENCH_DB_SUFFIX:-_bench}" false "$A" "$B" 1m
 fi
 
 node - "$WORK" "$RESULTS" "$ROUNDS" <<'EOF'

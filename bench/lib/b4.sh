@@ -56,15 +56,15 @@ pg_log_file() {
 auto_explain() {
   if [ "$1" = on ]; then
     AUTO_EXPLAIN_ON=1
-    psql_admin -d postgres -c "alter database events_bench set session_preload_libraries = 'auto_explain'" \
-      -c "alter database events_bench set auto_explain.log_min_duration = 0" \
-      -c "alter database events_bench set auto_explain.log_analyze = on" \
-      -c "alter database events_bench set auto_explain.log_buffers = on" >/dev/null
+    psql_admin -d postgres -c "alter database $DB_EVENTS set session_preload_libraries = 'auto_explain'" \
+      -c "alter database $DB_EVENTS set auto_explain.log_min_duration = 0" \
+      -c "alter database $DB_EVENTS set auto_explain.log_analyze = on" \
+      -c "alter database $DB_EVENTS set auto_explain.log_buffers = on" >/dev/null
   else
-    psql_admin -d postgres -c "alter database events_bench reset session_preload_libraries" \
-      -c "alter database events_bench reset auto_explain.log_min_duration" \
-      -c "alter database events_bench reset auto_explain.log_analyze" \
-      -c "alter database events_bench reset auto_explain.log_buffers" >/dev/null
+    psql_admin -d postgres -c "alter database $DB_EVENTS reset session_preload_libraries" \
+      -c "alter database $DB_EVENTS reset auto_explain.log_min_duration" \
+      -c "alter database $DB_EVENTS reset auto_explain.log_analyze" \
+      -c "alter database $DB_EVENTS reset auto_explain.log_buffers" >/dev/null
     AUTO_EXPLAIN_ON=
   fi
 }
@@ -78,7 +78,7 @@ b4_explain() {
     return 0
   fi
   log "b4: capturing the plans of the service's statements (auto_explain into $logf)"
-  record_cmd "psql -d postgres -c \"alter database events_bench set session_preload_libraries = 'auto_explain'\" (+ auto_explain.log_min_duration = 0, log_analyze, log_buffers; reset afterwards)"
+  record_cmd "psql -d postgres -c \"alter database $DB_EVENTS set session_preload_libraries = 'auto_explain'\" (+ auto_explain.log_min_duration = 0, log_analyze, log_buffers; reset afterwards)"
   auto_explain on
   app_up events
   local base="http://localhost:$PORT_EVENTS" q
