@@ -209,9 +209,9 @@ class ObservabilityTest extends StubbedBackendsTest {
                 labels("breaker", ActorsClient.READ_BREAKER, "state", "open")));
         assertEquals(0.0, open.sum("parley_gateway_circuit_breaker_state",
                 labels("breaker", ActorsClient.READ_BREAKER, "state", "closed")));
-        // SmallRye's own gauge saw the opening too (it follows transition events only).
-        assertEquals(1.0, open.sum("ft_circuitbreaker_state_current",
-                labels("method", "org.parley.gateway.client.ActorsClient.read", "state", "open")));
+        // SmallRye's own ft_circuitbreaker_state_current is not asserted: it is not ours, dashboards and alerts do
+        // not use it (it misses maintenance resets), and in a test JVM that restarted Quarkus it keeps reading the
+        // stopped application's breaker, so it would make this test depend on which test class ran before.
         assertTrue(open.sum("parley_gateway_backend_calls_seconds_count",
                 labels("backend", "actors-service", "outcome", "circuit_open")) >= 1,
                 "a call the open breaker refused is counted as circuit_open");
