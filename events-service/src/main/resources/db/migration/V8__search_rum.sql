@@ -1,7 +1,8 @@
--- Relevance-ranked full text at scale (issue 16): a RUM index (Postgres Pro's extension `rum`, Debian's
--- postgresql-NN-rum) keeps each lexeme's positions in the index, so `order by search <=> query` returns
--- the best matches in rank order straight from the index, instead of fetching and ts_rank-ing every
--- matching row as the GIN path must (2.1 s at p95 over 1,000,000 events).
+-- Relevance-ranked full text (issue 16): a RUM index (Postgres Pro's extension `rum`, Debian's
+-- postgresql-NN-rum) keeps each lexeme's positions in the index, so `order by search <=> query` can read
+-- matches in rank order without the heap. Used only with parley.events.rank-with-rum=true: measured at
+-- 1,000,000 events it still sorts every match inside the index, slower than ts_rank for common words
+-- (events-service README, Relevance).
 -- The extension is optional: only a superuser may create it (bin/db-ensure does), and a managed
 -- PostgreSQL may not offer it. Without it nothing is created here and the service ranks with ts_rank
 -- over the GIN index (EventRepository checks for this index at start). The GIN index stays either way:

@@ -6,7 +6,8 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
  * events-service as on a PostgreSQL without the extension rum: ts_rank over the GIN index, whatever the
- * test database has. And a count limit small enough for a test to pass it.
+ * test database has (the default, stated here so the test does not depend on it). And a count limit
+ * small enough for a test to pass it.
  */
 public class WithoutRum implements QuarkusTestProfile {
 

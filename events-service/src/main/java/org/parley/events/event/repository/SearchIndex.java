@@ -46,7 +46,7 @@ public class SearchIndex {
         }
         rum = present && config.rankWithRum();
         LOG.infof("ranked full text: %s", rum ? "RUM index " + RUM_INDEX + " (<=>)"
-                : present ? "ts_rank (parley.events.rank-with-rum=false)"
+                : present ? "ts_rank (the RUM index exists; parley.events.rank-with-rum=true uses it)"
                         : "ts_rank over the GIN index (no " + RUM_INDEX + ": the extension rum is not installed)");
     }
 
