@@ -3,6 +3,7 @@ import type { EventFieldsFragment, EventFilter } from '../gql/graphql';
 import { EventsQuery } from '../graphql/documents';
 import { describeError, request } from '../graphql/hooks';
 import { EventCard } from './EventCard';
+import { countText } from '../lib/counts';
 
 interface Props {
   filter: EventFilter;
@@ -15,6 +16,8 @@ interface Props {
 interface State {
   events: EventFieldsFragment[];
   total?: number;
+  /** False when the service stopped counting at its limit: the total is "10,000+". */
+  exact: boolean;
   endCursor?: string | null;
   hasNext: boolean;
   loading: boolean;
@@ -24,7 +27,7 @@ interface State {
 /** The events of a filter, a page at a time ("Load more" follows the cursor). */
 export function EventResults({ filter, pageSize = 20, label, onEvents }: Props) {
   const key = JSON.stringify(filter);
-  const [state, setState] = useState<State>({ events: [], hasNext: false, loading: true });
+  const [state, setState] = useState<State>({ events: [], exact: true, hasNext: false, loading: true });
 
   const load = async (after: string | undefined, previous: EventFieldsFragment[], live: () => boolean) => {
     setState((s) => ({ ...s, loading: true, error: undefined }));
@@ -36,13 +39,13 @@ export function EventResults({ filter, pageSize = 20, label, onEvents }: Props) 
       return;
     }
     const events = [...previous, ...conn.edges.map((e) => e.node)];
-    setState({ events, total: conn.totalCount, endCursor: conn.pageInfo.endCursor, hasNext: conn.pageInfo.hasNextPage, loading: false, error: describeError(r.error) });
+    setState({ events, total: conn.totalCount, exact: conn.totalCountIsExact, endCursor: conn.pageInfo.endCursor, hasNext: conn.pageInfo.hasNextPage, loading: false, error: describeError(r.error) });
     onEvents?.(events);
   };
 
   useEffect(() => {
     let live = true;
-    setState({ events: [], hasNext: false, loading: true });
+    setState({ events: [], exact: true, hasNext: false, loading: true });
     load(undefined, [], () => live);
     return () => {
       live = false;
@@ -52,7 +55,7 @@ export function EventResults({ filter, pageSize = 20, label, onEvents }: Props) 
   return (
     <section class="results" aria-busy={state.loading}>
       <p data-testid="result-count" role="status" class="count">
-        {state.total == null ? (state.loading ? 'Loading events…' : '') : `${label ? `${label}: ` : ''}${state.total} ${state.total === 1 ? 'event' : 'events'}${state.events.length < state.total ? ` (showing ${state.events.length})` : ''}`}
+        {state.total == null ? (state.loading ? 'Loading events…' : '') : `${label ? `${label}: ` : ''}${countText(state.total, state.exact)}${state.events.length < state.total ? ` (showing ${state.events.length})` : ''}`}
       </p>
       {state.error && <p role="alert" class="error">{state.error}</p>}
       {!state.loading && !state.error && state.total === 0 && <p class="empty">No events match this filter.</p>}

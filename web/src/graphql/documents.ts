@@ -28,6 +28,7 @@ export const EventsQuery = graphql(`
   query Events($filter: EventFilter, $first: Int, $after: String) {
     events(filter: $filter, first: $first, after: $after) {
       totalCount
+      totalCountIsExact
       pageInfo { hasNextPage endCursor }
       edges { node { ...EventFields } }
     }

@@ -29,12 +29,16 @@ public final class EventsModel {
             Instant createdAt, Instant updatedAt) {
     }
 
-    /** totalCount is null when the page was asked with count=false (counting costs far more than the page). */
-    public record EventPage(List<Event> items, String nextCursor, Long totalCount) {
+    /**
+     * totalCount is null when the page was asked with count=false (counting costs far more than the page);
+     * events-service stops counting at a limit, then totalCountIsExact is false (null from a service that
+     * predates the limit: its counts were exact).
+     */
+    public record EventPage(List<Event> items, String nextCursor, Long totalCount, Boolean totalCountIsExact) {
     }
 
-    /** totalCount as in {@link EventPage}. */
-    public record ParticipantEvents(String actorId, List<Event> items, Long totalCount) {
+    /** totalCount and totalCountIsExact as in {@link EventPage}. */
+    public record ParticipantEvents(String actorId, List<Event> items, Long totalCount, Boolean totalCountIsExact) {
     }
 
     public record Place(String id, String name, String kind, String countryCode, String parentId,

@@ -90,11 +90,12 @@ public class EventsOfActors {
     private static EventConnection firstPage(EventsModel.ParticipantEvents entry, int size) {
         List<EventsModel.Event> items = entry == null ? List.of() : Mapping.nonNull(entry.items());
         int total = entry == null ? 0 : Mapping.totalCount(entry.totalCount());
+        boolean exact = entry == null || Mapping.totalCountIsExact(entry.totalCountIsExact());
         // by-participants gives no backend cursor: edge cursors say "skip i from the start".
         Cursors.Page<EventsModel.Event> page = Cursors.page(new Cursors.Position(null, 0), items, null, size);
         boolean more = items.size() > size;
         return new EventConnection(Cursors.edges(page, (c, e) -> new EventEdge(c, Mapping.event(e))),
-                new PageInfo(more, page.endCursor(), false, page.startCursor()), total);
+                new PageInfo(more, page.endCursor(), false, page.startCursor()), total, exact);
     }
 
     /** Past the first page there is no bulk endpoint: one call per actor (typically one actor is paged). */
@@ -120,7 +121,8 @@ public class EventsOfActors {
                 EventsModel.EventPage p = byActor.get(actor.id());
                 Cursors.Page<EventsModel.Event> cut = Cursors.page(position, p.items(), p.nextCursor(), size);
                 return new EventConnection(Cursors.edges(cut, (c, e) -> new EventEdge(c, Mapping.event(e))),
-                        Cursors.pageInfo(cut), Mapping.totalCount(p.totalCount()));
+                        Cursors.pageInfo(cut), Mapping.totalCount(p.totalCount()),
+                        Mapping.totalCountIsExact(p.totalCountIsExact()));
             }).toList();
         }));
     }

@@ -88,6 +88,11 @@ final class Mapping {
         return counted == null ? 0 : counted.intValue();
     }
 
+    /** Whether totalCount is exact: events-service says so, or predates its count limit (null: exact). */
+    static boolean totalCountIsExact(Boolean exact) {
+        return exact == null || exact;
+    }
+
     static <E extends Enum<E>> E enumOf(Class<E> type, String value) {
         if (value == null) {
             return null;

@@ -102,7 +102,7 @@ public class QueryApi {
                                 size);
                         return new EventConnection(Cursors.edges(cut, (c, e) -> new EventEdge(c, Mapping.event(e))),
                                 Cursors.pageInfo(cut),
-                                Mapping.totalCount(page.totalCount()));
+                                Mapping.totalCount(page.totalCount()), Mapping.totalCountIsExact(page.totalCountIsExact()));
                     });
         });
     }

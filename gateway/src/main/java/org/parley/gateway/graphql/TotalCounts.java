@@ -8,7 +8,8 @@ import graphql.schema.FieldCoordinates;
 import io.smallrye.graphql.api.Context;
 
 /**
- * Whether a request selects a connection's {@code totalCount}. events-service counts every match only
+ * Whether a request selects a connection's {@code totalCount} (or {@code totalCountIsExact}, which needs
+ * the same count). events-service counts every match only
  * when asked (count=true): at 1,000,000 events the count costs ~100 ms, the page itself ~1 ms. So the
  * gateway asks for it only when the document selects it.
  *
@@ -19,13 +20,15 @@ import io.smallrye.graphql.api.Context;
 final class TotalCounts {
 
     private static final String TOTAL_COUNT = "totalCount";
+    private static final String TOTAL_COUNT_IS_EXACT = "totalCountIsExact";
 
     private TotalCounts() {
     }
 
     /** For a field resolved on its own (a root field): its own selection, fragments included. */
     static boolean selectedHere(Context context) {
-        return context.unwrap(DataFetchingEnvironment.class).getSelectionSet().contains(TOTAL_COUNT);
+        var selection = context.unwrap(DataFetchingEnvironment.class).getSelectionSet();
+        return selection.contains(TOTAL_COUNT) || selection.contains(TOTAL_COUNT_IS_EXACT);
     }
 
     /**
@@ -43,6 +46,7 @@ final class TotalCounts {
                         dfe.getFragmentsByName(), CoercedVariables.of(dfe.getVariables()));
         return operation.getCoordinatesToNormalizedFields().get(FieldCoordinates.coordinates(type, field)).stream()
                 .anyMatch(occurrence -> occurrence.getChildren().stream()
-                        .anyMatch(child -> TOTAL_COUNT.equals(child.getName())));
+                        .anyMatch(child -> TOTAL_COUNT.equals(child.getName())
+                                || TOTAL_COUNT_IS_EXACT.equals(child.getName())));
     }
 }

@@ -129,6 +129,38 @@ class TotalCountTest extends StubbedBackendsTest {
     }
 
     @Test
+    void aCountThatStoppedAtItsLimitSaysItIsNotExact() {
+        Map<String, Object> capped = page(events("many", 2), null, 10_000);
+        capped.put("totalCountIsExact", false);
+        events.stubFor(get(urlPathEqualTo("/events")).withQueryParam("count", equalTo("true")).willReturn(json200(capped)));
+
+        Gql.post("{ events(first: 2) { totalCount totalCountIsExact edges { node { title } } } }")
+                .statusCode(200)
+                .body("errors", nullValue())
+                .body("data.events.totalCount", is(10_000))
+                .body("data.events.totalCountIsExact", is(false));
+    }
+
+    @Test
+    void totalCountIsExactAloneAsksForTheCountAndAnOlderServiceCountsExactly() {
+        // page(…, 42) carries no totalCountIsExact, as events-service before its count limit answered
+        stubEventsCountingOnlyWhenAsked(events("listed", 2));
+        Map<String, Object> capped = participantEvents(PUTIN, events("putin", 2), 10_000L);
+        capped.put("totalCountIsExact", false);
+        events.stubFor(get(urlPathEqualTo("/events/by-participants")).withQueryParam("count", equalTo("true"))
+                .willReturn(json200(List.of(capped))));
+
+        Gql.post("query Q($id: ID!) { events(first: 2) { totalCountIsExact } actor(id: $id) { events { totalCountIsExact } } }",
+                Map.of("id", PUTIN))
+                .statusCode(200)
+                .body("errors", nullValue())
+                .body("data.events.totalCountIsExact", is(true))
+                .body("data.actor.events.totalCountIsExact", is(false));
+        assertEquals("true", onlyCall("/events").queryParameter("count").firstValue());
+        assertEquals("true", onlyCall("/events/by-participants").queryParameter("count").firstValue());
+    }
+
+    @Test
     void actorEventsKnowsTheNextPageFromOneEventMoreWithoutCounting() {
         // Putin has more than 2 events (3 came back for limit 3), Trump exactly 2.
         events.stubFor(get(urlPathEqualTo("/events/by-participants")).willReturn(json200(List.of(

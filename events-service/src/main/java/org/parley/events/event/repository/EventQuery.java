@@ -146,7 +146,7 @@ final class EventQuery {
         }
         if (f.hasText()) {
             textParam = param(f.text().trim());
-            eventConditions.add("e.search @@ websearch_to_tsquery('english', " + textParam + ")");
+            eventConditions.add("e.search @@ " + tsquery());
         }
     }
 
@@ -188,8 +188,32 @@ final class EventQuery {
         return all.isEmpty() ? "true" : String.join(" and ", all);
     }
 
-    String rankExpression() {
-        return textParam == null ? "0::real" : "ts_rank(e.search, websearch_to_tsquery('english', " + textParam + "))";
+    /**
+     * The relevance of {@code e}, higher first: ts_rank, or with {@code rum} RUM's distance negated (the
+     * order the RUM index returns, ascending distance, read as a rank so cursors compare the same way).
+     */
+    String rankExpression(boolean rum) {
+        if (textParam == null) {
+            return "0::real";
+        }
+        return rum ? "-" + distanceExpression() : "ts_rank(e.search, " + tsquery() + ")";
+    }
+
+    /**
+     * The relevance order with a stable tiebreak. With {@code rum} it is spelled as the RUM index's
+     * ordering operator ({@code search <=> query}, ascending), which is what lets the planner read the
+     * best matches from the index instead of ranking every match.
+     */
+    String rankOrder(boolean rum) {
+        return rum && textParam != null ? distanceExpression() + ", e.id desc" : "rank desc, e.id desc";
+    }
+
+    private String distanceExpression() {
+        return "(e.search <=> " + tsquery() + ")";
+    }
+
+    private String tsquery() {
+        return "websearch_to_tsquery('english', " + textParam + ")";
     }
 
     Tuple tuple() {

@@ -60,9 +60,13 @@ public class EventRepository {
             """;
 
     private final Sql sql;
+    private final SearchIndex searchIndex;
+    private final int countLimit;
 
-    public EventRepository(Sql sql) {
+    public EventRepository(Sql sql, SearchIndex searchIndex, EventQueryConfig config) {
         this.sql = sql;
+        this.searchIndex = searchIndex;
+        this.countLimit = config.countLimit();
     }
 
     // ---------------------------------------------------------------- reads
@@ -95,6 +99,10 @@ public class EventRepository {
     public record Slice(List<Event> items, Position next) {
     }
 
+    /** A number of matches: exact, or the count limit when there are more ({@code exact} false). */
+    public record Count(long value, boolean exact) {
+    }
+
     /**
      * One page of the events matching {@code filter}. Ordered by date with actors, a dyad or places in
      * the filter, it walks their event_key ranges (see {@link EventQuery}); otherwise it scans events.
@@ -124,7 +132,8 @@ public class EventRepository {
 
     private Uni<Slice> scanEvents(EventFilter filter, Sort sort, Position after, int limit) {
         EventQuery q = EventQuery.scan(filter);
-        String rank = q.rankExpression();
+        boolean rum = searchIndex.rum();
+        String rank = q.rankExpression(rum);
         if (after != null) {
             switch (sort) {
                 case START_DESC -> q.whereEvent("(e.start_date, e.id) < (" + q.param(after.start()) + "::date, " + q.param(after.id()) + "::uuid)");
@@ -135,7 +144,7 @@ public class EventRepository {
         String order = switch (sort) {
             case START_DESC -> "e.start_date desc, e.id desc";
             case START_ASC -> "e.start_date asc, e.id asc";
-            case RELEVANCE -> "rank desc, e.id desc";
+            case RELEVANCE -> q.rankOrder(rum);
         };
         String statement = "select " + EVENT_COLUMNS + ", " + rank + " as rank from event e where " + q.scanWhere()
                 + " order by " + order + " limit " + q.param(limit + 1);
@@ -158,19 +167,37 @@ public class EventRepository {
         return new Slice(items, next);
     }
 
-    /** How many events match {@code filter}: a separate statement, asked for only when wanted (it reads every match). */
-    public Uni<Long> countEvents(EventFilter filter) {
-        String statement;
+    /**
+     * How many events match {@code filter}, up to the count limit: a separate statement, asked for only
+     * when wanted. It reads the matches (index entries, mostly) until one past the limit, so its cost is
+     * bounded by the limit, not by the number of matches.
+     */
+    public Uni<Count> countEvents(EventFilter filter) {
+        String matches;
         EventQuery q;
         if (EventQuery.walkable(filter)) {
             q = EventQuery.walk(filter);
             // over several keys an event may be found under more than one
-            statement = "select count(distinct k.event_id) as n " + q.walkFrom("any(" + q.walkKeys() + ")");
+            matches = "select distinct k.event_id " + q.walkFrom("any(" + q.walkKeys() + ")");
         } else {
             q = EventQuery.scan(filter);
-            statement = "select count(*) as n from event e where " + q.scanWhere();
+            matches = "select from event e where " + q.scanWhere();
         }
-        return sql.query(statement, q.tuple()).map(rows -> rows.iterator().next().getLong("n"));
+        String statement = "select count(*) as n from (" + matches + limitClause(q) + ") m";
+        return sql.query(statement, q.tuple()).map(rows -> count(rows.iterator().next().getLong("n")));
+    }
+
+    /** {@code limit} one past the count limit (empty when counting is unlimited). */
+    private String limitClause(EventQuery q) {
+        return countLimit > 0 ? " limit " + q.param(countLimit + 1) : "";
+    }
+
+    /** A count read with {@link #limitClause}: more than the limit is the limit, not exact. */
+    private Count count(Long counted) {
+        if (counted == null) {
+            return null;
+        }
+        return countLimit > 0 && counted > countLimit ? new Count(countLimit, false) : new Count(counted, true);
     }
 
     /**
@@ -181,19 +208,20 @@ public class EventRepository {
     public Uni<List<ParticipantEvents>> findEventsByParticipants(List<UUID> actors, EventFilter filter, Sort sort,
             int limit, boolean count) {
         boolean byRank = sort == Sort.RELEVANCE;
+        boolean rum = searchIndex.rum();
         EventQuery q = byRank ? EventQuery.scan(filter) : EventQuery.walkEach(filter);
         String actorsParam = q.param(actors.toArray(UUID[]::new));
         String limitParam = q.param(limit);
         String dir = sort == Sort.START_ASC ? "asc" : "desc";
-        String total;
+        String matches;
         String page;
         if (byRank) {
             String where = "e.id in (select x.event_id from event_key x where x.key = a.actor_id) and " + q.scanWhere();
-            total = "select count(*) as total from event e where " + where;
-            page = "select " + EVENT_COLUMNS + ", " + q.rankExpression() + " as rank from event e where " + where
-                    + " order by rank desc, e.id desc limit " + limitParam;
+            matches = "select from event e where " + where;
+            page = "select " + EVENT_COLUMNS + ", " + q.rankExpression(rum) + " as rank from event e where " + where
+                    + " order by " + q.rankOrder(rum) + " limit " + limitParam;
         } else {
-            total = "select count(*) as total " + q.walkFrom("a.actor_id");
+            matches = "select " + q.walkFrom("a.actor_id");
             page = "select " + EVENT_COLUMNS + ", 0::real as rank from (select k.event_id " + q.walkFrom("a.actor_id")
                     + " order by k.start_date " + dir + ", k.event_id " + dir + " limit " + limitParam + ") w"
                     + " join event e on e.id = w.event_id";
@@ -201,15 +229,16 @@ public class EventRepository {
         String outerOrder = byRank ? "ev.rank desc, ev.id desc" : "ev.start_date " + dir + ", ev.id " + dir;
         String statement = "select a.actor_id as for_actor, a.ord, " + (count ? "t.total" : "null::bigint as total")
                 + ", ev.* from unnest(" + actorsParam + "::uuid[]) with ordinality as a(actor_id, ord)"
-                + (count ? " cross join lateral (" + total + ") t" : "")
+                + (count ? " cross join lateral (select count(*) as total from (" + matches + limitClause(q) + ") m) t" : "")
                 + " left join lateral (" + page + ") ev on true"
                 + " order by a.ord, " + outerOrder;
         return sql.query(statement, q.tuple()).map(rows -> {
             Map<UUID, ParticipantEvents> byActor = new LinkedHashMap<>();
             for (Row row : rows) {
                 UUID actor = row.getUUID("for_actor");
-                ParticipantEvents group = byActor.computeIfAbsent(actor,
-                        k -> new ParticipantEvents(k, new ArrayList<>(), row.getLong("total")));
+                Count total = count(row.getLong("total"));
+                ParticipantEvents group = byActor.computeIfAbsent(actor, k -> new ParticipantEvents(k,
+                        new ArrayList<>(), total == null ? null : total.value(), total == null ? null : total.exact()));
                 if (row.getUUID("id") != null) {
                     group.items().add(toEvent(row));
                 }

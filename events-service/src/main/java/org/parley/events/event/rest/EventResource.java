@@ -102,7 +102,7 @@ public class EventResource {
             if (wanted.size() > MAX_IDS) {
                 throw ApiException.badRequest("ids", "at most " + MAX_IDS + " ids per request");
             }
-            return events.findEventsByIds(wanted).map(list -> new EventPage(list, null, (long) list.size()));
+            return events.findEventsByIds(wanted).map(list -> new EventPage(list, null, (long) list.size(), true));
         }
         EventFilter filter = filter(actor, dyad, code, root, quad, status, from, to, place, text);
         Sort order = sort(sort, filter);
@@ -110,10 +110,11 @@ public class EventResource {
         EventRepository.Position position = Cursor.decode(order, after);
         Uni<EventRepository.Slice> page = events.searchEvents(filter, order, position, size);
         if (!Params.bool("count", count, true)) {
-            return page.map(p -> new EventPage(p.items(), Cursor.encode(order, p.next()), null));
+            return page.map(p -> new EventPage(p.items(), Cursor.encode(order, p.next()), null, null));
         }
         return Uni.combine().all().unis(page, events.countEvents(filter)).asTuple()
-                .map(t -> new EventPage(t.getItem1().items(), Cursor.encode(order, t.getItem1().next()), t.getItem2()));
+                .map(t -> new EventPage(t.getItem1().items(), Cursor.encode(order, t.getItem1().next()),
+                        t.getItem2().value(), t.getItem2().exact()));
     }
 
     @GET
