@@ -14,6 +14,7 @@ import org.parley.gateway.graphql.model.Counterpart;
 import org.parley.gateway.graphql.model.EventConnection;
 import org.parley.gateway.graphql.model.EventEdge;
 import org.parley.gateway.graphql.model.EventFilter;
+import org.parley.gateway.graphql.model.PageInfo;
 import org.parley.gateway.loaders.ActorEvents;
 import org.parley.gateway.loaders.CounterpartsOfActors;
 
@@ -79,8 +80,11 @@ public class EventsOfActors {
                     : Mapping.nonNull(page.items());
             Cursors.Page<org.parley.gateway.client.EventsModel.Event> cut = Cursors.page(position, items,
                     page == null ? null : page.nextCursor(), size);
+            // Cut from the first events (no backend cursor): the extra event tells whether more follow.
+            boolean more = position.backendCursor() == null ? items.size() > needed : cut.hasNextPage();
             return new EventConnection(Cursors.edges(cut, (c, e) -> new EventEdge(c, Mapping.event(e))),
-                    Cursors.pageInfo(cut), Mapping.totalCount(page == null ? null : page.totalCount()));
+                    new PageInfo(more, cut.endCursor(), cut.hasPreviousPage(), cut.startCursor()),
+                    Mapping.totalCount(page == null ? null : page.totalCount()));
         });
     }
 

@@ -31,6 +31,7 @@ import io.vertx.core.Vertx;
 public abstract class KeyedLoader<K, V> {
 
     private final String name = getClass().getName();
+    private final BatchLoader<K, V> batch = this::batch;
 
     /**
      * The values of {@code keys} (distinct, in first-asked order) in one backend call; keys the backend does
@@ -61,19 +62,7 @@ public abstract class KeyedLoader<K, V> {
 
     private DataLoader<K, V> loader(Context field) {
         // The registry is the request's own (SmallRye makes one per execution): nothing is shared.
-        DataLoader<K, V> loader = field.unwrap(DataFetchingEnvironment.class).getDataLoaderRegistry()
-                .computeIfAbsent(name, ignored -> {
-                    Holder<K, V> holder = new Holder<>();
-                    holder.loader = DataLoaderFactory.newDataLoader((BatchLoader<K, V>) keys -> batch(keys, holder));
-                    return holder.loader;
-                });
-        openTurn(loader);
-        return loader;
-    }
-
-    /** The request's loader, for the end of the turn to dispatch what graphql-java has not dispatched yet. */
-    private static final class Holder<K, V> {
-        DataLoader<K, V> loader;
+        return field.unwrap(DataFetchingEnvironment.class).getDataLoaderRegistry().computeIfAbsent(name, ignored -> DataLoaderFactory.newDataLoader(batch));
     }
 
     /**
@@ -82,8 +71,8 @@ public abstract class KeyedLoader<K, V> {
      * schema keeps these fields nullable for exactly this reason.
      */
     @SuppressWarnings("unchecked")
-    private CompletionStage<List<V>> batch(List<K> keys, Holder<K, V> holder) {
-        return inTurn(keys, holder.loader).map(byKey -> {
+    private CompletionStage<List<V>> batch(List<K> keys) {
+        return inTurn(keys).map(byKey -> {
             List<Object> values = new ArrayList<>(keys.size());
             for (K key : keys) {
                 values.add(byKey.get(key));
@@ -99,46 +88,33 @@ public abstract class KeyedLoader<K, V> {
     }
 
     /**
-     * graphql-java dispatches a level's loaders when it believes the level complete, and on wide levels it
-     * may do so before every field of the level has asked (the rest then waits for the next level's
-     * dispatch: a second call). So the loader also batches by event-loop task: every key asked during one
-     * task of the request joins one pending call, sent when the task is over — after dispatching whatever
-     * graphql-java has not dispatched yet. The pending call lives in the request's duplicated Vert.x
-     * context (never shared between requests); off an event loop, graphql-java's dispatch alone decides.
+     * graphql-java may dispatch one level's loaders more than once while it walks that level (it dispatches
+     * as soon as the part of the level it has seen is complete). Every batch handed over during one task of
+     * the request's event loop joins one pending call, sent when the task is over, so a level stays one
+     * call. The pending call lives in the request's duplicated Vert.x context (never shared between
+     * requests); off an event loop a batch is its own call.
      */
-    private Turn<K, V> openTurn(DataLoader<K, V> loader) {
+    private Uni<Map<K, V>> inTurn(List<K> keys) {
         io.vertx.core.Context context = Vertx.currentContext();
         if (context == null || !VertxContext.isDuplicatedContext(context)) {
-            return null;
+            return Uni.createFrom().deferred(() -> loadAll(keys));
         }
         Turn<K, V> turn = ContextLocals.<Turn<K, V>> get(name).orElse(null);
         if (turn == null) {
             Turn<K, V> opened = new Turn<>();
             ContextLocals.put(name, opened);
             context.runOnContext(ignored -> {
-                loader.dispatch(); // its batch joins this turn
                 ContextLocals.remove(name);
-                if (opened.keys.isEmpty()) {
-                    opened.result.complete(Map.of());
-                    return;
-                }
                 Uni.createFrom().deferred(() -> loadAll(List.copyOf(opened.keys))).subscribe()
                         .with(opened.result::complete, opened.result::completeExceptionally);
             });
             turn = opened;
         }
-        return turn;
-    }
-
-    private Uni<Map<K, V>> inTurn(List<K> keys, DataLoader<K, V> loader) {
-        Turn<K, V> turn = openTurn(loader);
-        if (turn == null) {
-            return Uni.createFrom().deferred(() -> loadAll(keys));
-        }
         turn.keys.addAll(keys);
+        Turn<K, V> joined = turn;
         // One error per failed call: the first batch of the turn to see the failure reports it.
-        return Uni.createFrom().completionStage(turn.result).onFailure()
-                .transform(failure -> turn.reported.compareAndSet(false, true) ? failure : new AlreadyReported());
+        return Uni.createFrom().completionStage(joined.result).onFailure()
+                .transform(failure -> joined.reported.compareAndSet(false, true) ? failure : new AlreadyReported());
     }
 
     private static final class Turn<K, V> {
