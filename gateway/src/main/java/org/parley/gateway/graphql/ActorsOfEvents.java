@@ -1,7 +1,5 @@
 package org.parley.gateway.graphql;
 
-import java.util.List;
-
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.Source;
@@ -9,7 +7,9 @@ import org.parley.gateway.graphql.model.Actor;
 import org.parley.gateway.graphql.model.Counterpart;
 import org.parley.gateway.graphql.model.Dyad;
 import org.parley.gateway.graphql.model.Participant;
+import org.parley.gateway.loaders.ActorsById;
 
+import io.smallrye.graphql.api.Context;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -17,48 +17,48 @@ import io.smallrye.mutiny.Uni;
  * source speakers, counterparts, dyad ends) becomes an Actor here.
  *
  * <p>
- * Why batched: resolved one by one, a page of 100 events with 3 participants each would cost 300 calls
- * to actors-service (the N+1 problem). Each method receives all sources of one nesting level at once
- * ({@code @Source List<…>}); {@link ActorLoads} makes ONE {@code GET /actors?ids=…} call for all the
- * actor fields of that level (participants and speakers together), with repeated ids asked once
- * (chunked above 500 ids).
+ * Why through {@link ActorsById}: resolved one by one, a page of 100 events with 3 participants each would
+ * cost 300 calls to actors-service (the N+1 problem). Every one of these fields asks the one loader, so all
+ * the actor ids of a nesting level (participants, speakers, counterparts and dyad ends together) are ONE
+ * {@code GET /actors?ids=…}, repeated ids asked once (chunked above 500 ids).
  */
 @GraphQLApi
 public class ActorsOfEvents {
 
-    private final ActorLoads actors;
+    private final ActorsById actors;
+    private final Context context;
 
-    public ActorsOfEvents(ActorLoads actors) {
+    public ActorsOfEvents(ActorsById actors, Context context) {
         this.actors = actors;
+        this.context = context;
     }
 
     @Name("actor")
-    public Uni<List<Actor>> participantActors(@Source List<Participant> participants) {
-        return Batches.one(participants, Participant::actorId, actors::byIds, Mapping::actor);
+    public Uni<Actor> participantActor(@Source Participant participant) {
+        return actor(participant.actorId());
     }
 
     @Name("speaker")
-    public Uni<List<Actor>> speakers(@Source List<org.parley.gateway.graphql.model.Source> sources) {
-        return Batches.one(sources, org.parley.gateway.graphql.model.Source::speakerId, actors::byIds,
-                Mapping::actor);
+    public Uni<Actor> speaker(@Source org.parley.gateway.graphql.model.Source source) {
+        return actor(source.speakerId());
     }
 
     @Name("actor")
-    public Uni<List<Actor>> counterpartActors(@Source List<Counterpart> counterparts) {
-        return Batches.one(counterparts, Counterpart::actorId, actors::byIds, Mapping::actor);
+    public Uni<Actor> counterpartActor(@Source Counterpart counterpart) {
+        return actor(counterpart.actorId());
     }
 
-    /**
-     * Both ends of a dyad come from actors-service: Dyad.a and Dyad.b are two batches of the same level,
-     * so {@link ActorLoads} sends the ends of every dyad of the request as one {@code GET /actors?ids=…}.
-     */
     @Name("a")
-    public Uni<List<Actor>> dyadA(@Source List<Dyad> dyads) {
-        return Batches.one(dyads, Dyad::aId, actors::byIds, Mapping::actor);
+    public Uni<Actor> dyadA(@Source Dyad dyad) {
+        return actor(dyad.aId());
     }
 
     @Name("b")
-    public Uni<List<Actor>> dyadB(@Source List<Dyad> dyads) {
-        return Batches.one(dyads, Dyad::bId, actors::byIds, Mapping::actor);
+    public Uni<Actor> dyadB(@Source Dyad dyad) {
+        return actor(dyad.bId());
+    }
+
+    private Uni<Actor> actor(String id) {
+        return actors.load(context, id).map(a -> a == null ? null : Mapping.actor(a));
     }
 }

@@ -14,6 +14,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonValue;
 
 import org.parley.gateway.config.GatewayConfig;
+import org.parley.gateway.loaders.RequestRegistry;
 
 import graphql.ErrorType;
 import graphql.GraphQL;
@@ -44,7 +45,7 @@ import io.smallrye.graphql.spi.config.Config;
  * Every check a document must pass before anything runs, in ONE place for every transport (POST with any
  * content type, GET, the WebSocket): graphql-java instrumentations on the document SmallRye parsed (and
  * cached) once. Refusals are GraphQL errors with {@code extensions.code}: {@code QUERY_TOO_COMPLEX} for the
- * depth, complexity and alias limits, {@code BAD_USER_INPUT} for {@link BatchedArguments} conflicts and for
+ * depth, complexity and alias limits, {@code BAD_USER_INPUT} for
  * arguments that break {@link ArgumentRules} (with {@code violations[].field} naming the argument path).
  * <p>
  * SmallRye offers no way to add an instrumentation to its own chain, so this observer of the GraphQL
@@ -77,6 +78,7 @@ public class DocumentGuards {
         smallrye.getQueryDepthInstrumentation().ifPresent(max -> chain.add(new DepthLimit(max)));
         smallrye.getQueryComplexityInstrumentation().ifPresent(max -> chain.add(new ComplexityLimit(max)));
         chain.add(new OperationChecks(maxAliases));
+        chain.add(new RequestRegistry());
         QueryCache cache = new QueryCache();
         chain.add(cache);
         // Last: it counts the errors as the client gets them, codes included (OperationChecks adds them).
@@ -182,10 +184,6 @@ public class DocumentGuards {
                     throw refusal(QUERY_TOO_COMPLEX, "The document has " + aliases + " aliases; at most "
                             + maxAliases.get() + " are allowed");
                 }
-            }
-            String conflict = BatchedArguments.conflict(execution.getDocument());
-            if (conflict != null) {
-                throw refusal(GatewayError.BAD_USER_INPUT, conflict);
             }
             List<String> where = new ArrayList<>();
             List<ArgumentRules.Violation> violations = new ArrayList<>();

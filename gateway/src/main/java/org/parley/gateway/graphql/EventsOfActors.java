@@ -1,10 +1,6 @@
 package org.parley.gateway.graphql;
 
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
@@ -12,8 +8,6 @@ import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Source;
-import org.parley.gateway.client.EventsClient;
-import org.parley.gateway.client.EventsModel;
 import org.parley.gateway.config.GatewayConfig;
 import org.parley.gateway.graphql.model.Actor;
 import org.parley.gateway.graphql.model.Counterpart;
@@ -21,6 +15,8 @@ import org.parley.gateway.graphql.model.EventConnection;
 import org.parley.gateway.graphql.model.EventEdge;
 import org.parley.gateway.graphql.model.EventFilter;
 import org.parley.gateway.graphql.model.PageInfo;
+import org.parley.gateway.loaders.ActorEvents;
+import org.parley.gateway.loaders.CounterpartsOfActors;
 
 import io.smallrye.graphql.api.Context;
 import io.smallrye.mutiny.Uni;
@@ -29,108 +25,79 @@ import io.smallrye.mutiny.Uni;
  * The edge actors-service → events-service: an actor's events and counterparts.
  *
  * <p>
- * Why batched: a page of 100 actors each showing their latest events would otherwise cost 100 calls to
- * events-service (N+1). All actors of one nesting level go to {@code GET /events/by-participants} (one
- * SQL query there) and {@code GET /stats/counterparts} in one call each.
+ * Why through loaders: a page of 100 actors each showing their latest events would otherwise cost 100
+ * calls to events-service (N+1). Each field asks {@link ActorEvents} / {@link CounterpartsOfActors} with its
+ * own arguments as part of the key, so aliases and different arguments are answered correctly, and all
+ * actors of one nesting level are one {@code GET /events/by-participants} (per distinct filter) and one
+ * {@code GET /stats/counterparts}.
  */
 @GraphQLApi
 public class EventsOfActors {
 
+    /** by-participants gives at most 501 events per actor: the page plus one to tell if more follow. */
     private static final int MAX_BACKEND_LIMIT = 500;
 
-    private final EventsClient events;
+    private final ActorEvents events;
+    private final CounterpartsOfActors counterparts;
     private final Context context;
     private final int maxPageSize;
 
-    public EventsOfActors(EventsClient events, Context context, GatewayConfig config) {
+    public EventsOfActors(ActorEvents events, CounterpartsOfActors counterparts, Context context,
+            GatewayConfig config) {
         this.events = events;
+        this.counterparts = counterparts;
         this.context = context;
         this.maxPageSize = config.maxPageSize();
     }
 
     @Name("events")
-    @Description("The actor's events, newest first. The first page of all actors of a page is one backend call; "
-            + "paging on with after costs one call per actor (or use Query.events with filter.actorIds)")
-    public Uni<List<EventConnection>> events(@Source List<Actor> actors, EventFilter filter,
-            @DefaultValue("20") Integer first, String after) {
-        // Read before returning: SmallRye's context moves on to other fields afterwards.
-        boolean count = TotalCounts.selectedAnywhere(context, "Actor", "events");
-        return Batches.guard(actors.size(), Uni.createFrom().deferred(() -> {
-            int size = first == null ? 20 : first;
-            if (size < 0 || size > maxPageSize) {
-                throw GatewayError.badInput("first must be between 0 and " + maxPageSize);
-            }
-            EventsModel.EventQuery query = EventQueries.of(filter, null);
-            if (after != null) {
-                return pagedOn(actors, query, size, Cursors.decode(after), count);
-            }
-            // One more than the page tells whether there is a next page without counting (also for
-            // first: 0, and by-participants wants limit >= 1 anyway).
-            return Batches.grouped(actors, Actor::id,
-                    ids -> events.findEventsByParticipants(ids, query, size + 1, count),
-                    (actor, entry) -> firstPage(entry, size));
-        }));
+    @Description("The actor's events, newest first. All actors of a page (any arguments, aliases, and paging with "
+            + "after within the first 500 events) are one backend call per filter")
+    public Uni<EventConnection> events(@Source Actor actor, EventFilter filter, @DefaultValue("20") Integer first,
+            String after) {
+        int size = first == null ? 20 : first;
+        if (size < 0 || size > maxPageSize) {
+            return Uni.createFrom().failure(GatewayError.badInput("first must be between 0 and " + maxPageSize));
+        }
+        Cursors.Position position;
+        try {
+            position = Cursors.decode(after);
+        } catch (GatewayError e) {
+            return Uni.createFrom().failure(e);
+        }
+        int needed = Cursors.limit(position, size);
+        if (needed > MAX_BACKEND_LIMIT) {
+            return Uni.createFrom().failure(
+                    GatewayError.badInput("page on with Query.events(filter: {actorIds: [...]}) this far"));
+        }
+        // Without a backend cursor (every cursor Actor.events gives out) the page is cut from the first
+        // events; one more than needed tells whether there is a next page without counting.
+        int limit = position.backendCursor() == null ? needed + 1 : needed;
+        ActorEvents.Key key = new ActorEvents.Key(actor.id(), EventQueries.of(filter, null), limit,
+                position.backendCursor(), TotalCounts.selectedHere(context));
+        return events.load(context, key).map(page -> {
+            List<org.parley.gateway.client.EventsModel.Event> items = page == null ? List.of()
+                    : Mapping.nonNull(page.items());
+            Cursors.Page<org.parley.gateway.client.EventsModel.Event> cut = Cursors.page(position, items,
+                    page == null ? null : page.nextCursor(), size);
+            // Cut from the first events (no backend cursor): the extra event tells whether more follow.
+            boolean more = position.backendCursor() == null ? items.size() > needed : cut.hasNextPage();
+            return new EventConnection(Cursors.edges(cut, (c, e) -> new EventEdge(c, Mapping.event(e))),
+                    new PageInfo(more, cut.endCursor(), cut.hasPreviousPage(), cut.startCursor()),
+                    Mapping.totalCount(page == null ? null : page.totalCount()),
+                    Mapping.totalCountIsExact(page == null ? null : page.totalCountIsExact()));
+        });
     }
 
     @Name("counterparts")
     @Description("The actors this actor has most events with, most frequent first")
-    public Uni<List<List<@NonNull Counterpart>>> counterparts(@Source List<Actor> actors,
-            @DefaultValue("10") Integer limit) {
+    public Uni<List<@NonNull Counterpart>> counterparts(@Source Actor actor, @DefaultValue("10") Integer limit) {
         int size = limit == null ? 10 : limit;
         if (size < 1 || size > maxPageSize) {
-            return Batches.guard(actors.size(),
-                    Uni.createFrom().failure(GatewayError.badInput("limit must be between 1 and " + maxPageSize)));
+            return Uni.createFrom().failure(GatewayError.badInput("limit must be between 1 and " + maxPageSize));
         }
-        return Batches.grouped(actors, Actor::id, ids -> events.counterpartsOfActors(ids, size),
-                (actor, list) -> Mapping.nonNull(list).stream()
-                        .map(c -> new Counterpart(c.actorId(), (int) c.count())).toList());
-    }
-
-    /** {@code entry} holds up to size + 1 events; null when the actor has none (a count is then 0). */
-    private static EventConnection firstPage(EventsModel.ParticipantEvents entry, int size) {
-        List<EventsModel.Event> items = entry == null ? List.of() : Mapping.nonNull(entry.items());
-        int total = entry == null ? 0 : Mapping.totalCount(entry.totalCount());
-        boolean exact = entry == null || Mapping.totalCountIsExact(entry.totalCountIsExact());
-        // by-participants gives no backend cursor: edge cursors say "skip i from the start".
-        Cursors.Page<EventsModel.Event> page = Cursors.page(new Cursors.Position(null, 0), items, null, size);
-        boolean more = items.size() > size;
-        return new EventConnection(Cursors.edges(page, (c, e) -> new EventEdge(c, Mapping.event(e))),
-                new PageInfo(more, page.endCursor(), false, page.startCursor()), total, exact);
-    }
-
-    /** Past the first page there is no bulk endpoint: one call per actor (typically one actor is paged). */
-    private Uni<List<EventConnection>> pagedOn(List<Actor> actors, EventsModel.EventQuery query, int size,
-            Cursors.Position position, boolean count) {
-        int limit = Cursors.limit(position, size);
-        if (limit > MAX_BACKEND_LIMIT) {
-            throw GatewayError.badInput("page on with Query.events(filter: {actorIds: [...]}) this far");
-        }
-        Map<String, Uni<EventsModel.EventPage>> calls = new HashMap<>();
-        for (Actor actor : actors) {
-            calls.computeIfAbsent(actor.id(), id -> events.listEvents(withActor(query, id), limit,
-                    position.backendCursor(), count));
-        }
-        List<String> ids = new ArrayList<>(calls.keySet());
-        Collection<Uni<EventsModel.EventPage>> unis = ids.stream().map(calls::get).toList();
-        return Batches.guard(actors.size(), Uni.join().all(List.copyOf(unis)).andFailFast().map(pages -> {
-            Map<String, EventsModel.EventPage> byActor = new HashMap<>();
-            for (int i = 0; i < ids.size(); i++) {
-                byActor.put(ids.get(i), pages.get(i));
-            }
-            return actors.stream().map(actor -> {
-                EventsModel.EventPage p = byActor.get(actor.id());
-                Cursors.Page<EventsModel.Event> cut = Cursors.page(position, p.items(), p.nextCursor(), size);
-                return new EventConnection(Cursors.edges(cut, (c, e) -> new EventEdge(c, Mapping.event(e))),
-                        Cursors.pageInfo(cut), Mapping.totalCount(p.totalCount()),
-                        Mapping.totalCountIsExact(p.totalCountIsExact()));
-            }).toList();
-        }));
-    }
-
-    private static EventsModel.EventQuery withActor(EventsModel.EventQuery q, String actorId) {
-        List<String> actors = new ArrayList<>();
-        actors.add(actorId);
-        return new EventsModel.EventQuery(actors, q.dyad(), q.codes(), q.roots(), q.quads(), q.statuses(), q.from(),
-                q.to(), q.places(), q.text(), q.sort());
+        return counterparts.load(context, new CounterpartsOfActors.Key(actor.id(), size))
+                .map(list -> Mapping.nonNull(list).stream().map(c -> new Counterpart(c.actorId(), (int) c.count()))
+                        .toList());
     }
 }

@@ -183,8 +183,7 @@ class BatchingTest extends StubbedBackendsTest {
         events.verify(1, getRequestedFor(urlPathEqualTo("/events/by-participants")));
         events.verify(1, getRequestedFor(urlPathEqualTo("/stats/counterparts")));
         // Two levels ask for actors: counterparts.actor (level 4) and events…participants.actor (level 7),
-        // at most one call each. They come from two independent events-service answers: when both answers
-        // are handled in the same event-loop turn, ActorLoads sends their ids as one call.
+        // at most one call each (ActorsById merges them when both events-service answers arrive together).
         int byIds = actors.findAll(getRequestedFor(urlPathEqualTo("/actors")).withQueryParam("ids", matching(".+"))).size();
         org.junit.jupiter.api.Assertions.assertTrue(byIds >= 1 && byIds <= 2, "actors-by-id calls: " + byIds);
     }
@@ -237,8 +236,9 @@ class BatchingTest extends StubbedBackendsTest {
                 .body("data.events.edges[0].node.participants[0].actor.relationships[0].direction", is("OUTGOING"));
 
         this.events.verify(1, getRequestedFor(urlPathEqualTo("/events")));
-        // location, subjects (level 4) and location.parent (level 5): one call per field per level.
-        this.events.verify(3, getRequestedFor(urlPathEqualTo("/places")));
+        // location and subjects (level 4) are one PlacesById call; location.parent (level 5) is the country,
+        // already loaded as a subject: the request's loader cache answers it without a second call.
+        this.events.verify(1, getRequestedFor(urlPathEqualTo("/places")));
         // The CAMEO catalogue is cached by the gateway: at most one call, whatever the page.
         org.junit.jupiter.api.Assertions.assertTrue(
                 this.events.findAll(getRequestedFor(urlPathEqualTo("/event-types"))).size() <= 1);
@@ -248,29 +248,165 @@ class BatchingTest extends StubbedBackendsTest {
     }
 
     @Test
-    void refusesABatchedFieldAskedWithDifferentArgumentsInsteadOfAnsweringWrongly() {
+    void answersAFieldAskedWithDifferentArgumentsAndAliasesWithOneCall() {
+        String x = id("args-x");
+        String y = id("args-y");
+        List<Object> ranked = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ranked.add(Map.of("actorId", id("args-other-" + i), "count", 10 - i));
+        }
+        actors.stubFor(get(urlPathEqualTo("/actors/" + x)).willReturn(okJson(actor(x, "X"))));
+        actors.stubFor(get(urlPathEqualTo("/actors/" + y)).willReturn(okJson(actor(y, "Y"))));
+        events.stubFor(get(urlPathEqualTo("/stats/counterparts")).willReturn(okJson(List.of(
+                Map.of("actorId", x, "counterparts", ranked), Map.of("actorId", y, "counterparts", ranked)))));
+
         Gql.post("""
                 query Two($a: ID!, $b: ID!) {
-                  x: actor(id: $a) { counterparts(limit: 1) { count } }
-                  y: actor(id: $b) { counterparts(limit: 5) { count } }
-                }""", Map.of("a", id("x"), "b", id("y")))
-                .statusCode(200)
-                .body("data", nullValue())
-                .body("errors[0].extensions.code", is("BAD_USER_INPUT"))
-                .body("errors[0].message", containsString("Actor.counterparts"));
-        actors.verify(0, WireMock.anyRequestedFor(WireMock.anyUrl()));
-        events.verify(0, WireMock.anyRequestedFor(WireMock.anyUrl()));
-
-        // The same arguments twice are fine (one batch answers both).
-        String a = id("same-args");
-        actors.stubFor(get(urlPathEqualTo("/actors/" + a)).willReturn(okJson(actor(a, "Same"))));
-        events.stubFor(get(urlPathEqualTo("/stats/counterparts")).willReturn(okJson(List.of(
-                Map.of("actorId", a, "counterparts", List.of(Map.of("actorId", a, "count", 2)))))));
-        Gql.post("query One($a: ID!) { x: actor(id: $a) { c: counterparts(limit: 3) { count } d: counterparts(limit: 3) { count } } }",
-                Map.of("a", a))
+                  x: actor(id: $a) { one: counterparts(limit: 1) { count } three: counterparts(limit: 3) { count } }
+                  y: actor(id: $b) { counterparts(limit: 5) { count } again: counterparts(limit: 5) { count } }
+                }""", Map.of("a", x, "b", y))
                 .statusCode(200)
                 .body("errors", nullValue())
-                .body("data.x.d[0].count", is(2));
+                .body("data.x.one.count", org.hamcrest.Matchers.contains(10))
+                .body("data.x.three.count", org.hamcrest.Matchers.contains(10, 9, 8))
+                .body("data.y.counterparts", hasSize(5))
+                .body("data.y.again", hasSize(5));
+
+        // The largest limit answers every smaller one: one call for both actors and all four fields.
+        List<LoggedRequest> calls = events.findAll(getRequestedFor(urlPathEqualTo("/stats/counterparts")));
+        assertEquals(1, calls.size(), "counterparts calls");
+        assertEquals("5", calls.get(0).queryParameter("limit").firstValue());
+        assertEquals(new HashSet<>(List.of(x, y)),
+                new HashSet<>(Arrays.asList(calls.get(0).queryParameter("actors").firstValue().split(","))));
+    }
+
+    /** n actors; actor i has events "actor i event 0..4" (newest first) in every by-participants answer. */
+    private List<String> stubActorsWithFiveEventsEach(int n, String prefix) {
+        List<Object> pool = new ArrayList<>();
+        List<Object> byParticipant = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String actorId = id(prefix + "-actor-" + i);
+            ids.add(actorId);
+            pool.add(actor(actorId, "actor " + i));
+            List<Object> items = new ArrayList<>();
+            for (int k = 0; k < 5; k++) {
+                items.add(event(id(prefix + "-ev-" + i + "-" + k), "actor " + i + " event " + k, List.of(actorId)));
+            }
+            byParticipant.add(Map.of("actorId", actorId, "totalCount", 5, "items", items));
+        }
+        actors.stubFor(get(urlPathEqualTo("/actors")).withQueryParam("text", matching(".*"))
+                .willReturn(okJson(page(pool, null, n))));
+        events.stubFor(get(urlPathEqualTo("/events/by-participants")).willReturn(okJson(byParticipant)));
+        return ids;
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = { 1, 20 })
+    void answersActorEventsWithDifferentArgumentsAndAliasesWithOneCallPerFilter(int pageSize) {
+        stubActorsWithFiveEventsEach(pageSize, "aliases" + pageSize);
+
+        Gql.post("""
+                query Aliases($first: Int) {
+                  actors(filter: {text: "actor"}, first: $first) { edges { node {
+                    recent: events(first: 1) { pageInfo { hasNextPage } edges { node { title } } }
+                    more: events(first: 3) { totalCount edges { node { title } } }
+                    quarrels: events(first: 2, filter: {quadClasses: [4]}) { edges { node { title } } }
+                  } } }
+                }""", Map.of("first", pageSize))
+                .statusCode(200)
+                .body("errors", nullValue())
+                .body("data.actors.edges[0].node.recent.edges.node.title", org.hamcrest.Matchers.contains("actor 0 event 0"))
+                .body("data.actors.edges[0].node.recent.pageInfo.hasNextPage", is(true))
+                .body("data.actors.edges[" + (pageSize - 1) + "].node.more.edges", hasSize(3))
+                .body("data.actors.edges[" + (pageSize - 1) + "].node.more.totalCount", is(5))
+                .body("data.actors.edges[" + (pageSize - 1) + "].node.quarrels.edges", hasSize(2));
+
+        // first: 1 and first: 3 share a filter: one call asking 3 + 1 and a count; the quad filter is another.
+        List<LoggedRequest> calls = events.findAll(getRequestedFor(urlPathEqualTo("/events/by-participants")));
+        assertEquals(2, calls.size(), "by-participants calls, one per distinct filter");
+        LoggedRequest plain = calls.stream().filter(c -> !c.queryParameter("quad").isPresent()).findFirst().orElseThrow();
+        assertEquals("4", plain.queryParameter("limit").firstValue());
+        assertEquals("true", plain.queryParameter("count").firstValue());
+        assertEquals(pageSize, plain.queryParameter("actors").firstValue().split(",").length);
+        LoggedRequest quarrels = calls.stream().filter(c -> c.queryParameter("quad").isPresent()).findFirst().orElseThrow();
+        assertEquals("3", quarrels.queryParameter("limit").firstValue());
+        assertEquals("false", quarrels.queryParameter("count").firstValue());
+    }
+
+    @Test
+    void pagesActorEventsAfterACursorForManyActorsWithOneCall() {
+        int n = 20;
+        stubActorsWithFiveEventsEach(n, "after");
+        String edges = "pageInfo { hasNextPage hasPreviousPage endCursor } edges { cursor node { title } }";
+        JsonPath first = Gql.post("{ actors(filter: {text: \"actor\"}, first: " + n + ") { edges { node { events(first: 2) { "
+                + edges + " } } } } }")
+                .statusCode(200).body("errors", nullValue()).extract().jsonPath();
+        String after0 = first.getString("data.actors.edges[0].node.events.pageInfo.endCursor");
+        assertEquals(1, events.findAll(getRequestedFor(urlPathEqualTo("/events/by-participants"))).size());
+
+        // Every actor of the page pages on after its own cursor (two aliases: after 2 events and after 1).
+        String firstEdge = first.getString("data.actors.edges[0].node.events.edges[0].node.title");
+        assertEquals("actor 0 event 0", firstEdge);
+        JsonPath next = Gql.post("""
+                query Next($after: String, $one: String) {
+                  actors(filter: {text: "actor"}, first: 20) { edges { node {
+                    next: events(first: 2, after: $after) { %s }
+                    rest: events(first: 4, after: $one) { %s }
+                  } } }
+                }""".formatted(edges, edges), Map.of("after", after0, "one", cursorAfterOne(first)))
+                .statusCode(200)
+                .body("errors", nullValue())
+                .body("data.actors.edges[7].node.next.edges.node.title",
+                        org.hamcrest.Matchers.contains("actor 7 event 2", "actor 7 event 3"))
+                .body("data.actors.edges[7].node.next.pageInfo.hasPreviousPage", is(true))
+                .body("data.actors.edges[7].node.next.pageInfo.hasNextPage", is(true))
+                .body("data.actors.edges[3].node.rest.edges.node.title",
+                        org.hamcrest.Matchers.contains("actor 3 event 1", "actor 3 event 2", "actor 3 event 3",
+                                "actor 3 event 4"))
+                .body("data.actors.edges[3].node.rest.pageInfo.hasNextPage", is(false))
+                .extract().jsonPath();
+        assertEquals(n, next.getList("data.actors.edges").size());
+        List<LoggedRequest> calls = events.findAll(getRequestedFor(urlPathEqualTo("/events/by-participants")));
+        assertEquals(2, calls.size(), "one by-participants call for the first pages, one for every actor paging on");
+        assertEquals("6", calls.get(1).queryParameter("limit").firstValue(), "skip 1 + 4, plus one");
+        events.verify(0, getRequestedFor(urlPathEqualTo("/events")));
+    }
+
+    /** The cursor of actor 0's first edge: "after one event" (cursors say how many to skip from the start). */
+    private static String cursorAfterOne(JsonPath firstPage) {
+        return firstPage.getString("data.actors.edges[0].node.events.edges[0].cursor");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = { 1, 20 })
+    void resolvesRelatedEventsOfAPageWithOneEventsByIdCall(int pageSize) {
+        List<Object> items = new ArrayList<>();
+        List<Object> linked = new ArrayList<>();
+        for (int i = 0; i < pageSize; i++) {
+            String linkedId = id("rel" + pageSize + "-linked-" + i);
+            linked.add(event(linkedId, "linked " + i, List.of()));
+            Map<String, Object> e = new java.util.LinkedHashMap<>(event(id("rel" + pageSize + "-ev-" + i), "event " + i,
+                    List.of()));
+            e.put("related", List.of(Map.of("kind", "FOLLOWS", "eventId", linkedId),
+                    Map.of("kind", "PART_OF", "eventId", id("rel" + pageSize + "-linked-0"))));
+            items.add(e);
+        }
+        events.stubFor(get(urlPathEqualTo("/events")).withQueryParam("ids", WireMock.absent())
+                .willReturn(okJson(page(items, null, pageSize))));
+        events.stubFor(get(urlPathEqualTo("/events")).withQueryParam("ids", matching(".+"))
+                .willReturn(okJson(page(linked, null, pageSize))));
+
+        Gql.post("query Page($first: Int) { events(first: $first) { edges { node { related { kind event { title } } } } } }",
+                Map.of("first", pageSize))
+                .statusCode(200)
+                .body("errors", nullValue())
+                .body("data.events.edges[" + (pageSize - 1) + "].node.related[0].event.title", is("linked " + (pageSize - 1)))
+                .body("data.events.edges[" + (pageSize - 1) + "].node.related[1].event.title", is("linked 0"));
+
+        List<LoggedRequest> byIds = events.findAll(getRequestedFor(urlPathEqualTo("/events")).withQueryParam("ids", matching(".+")));
+        assertEquals(1, byIds.size(), "events-by-id calls for a page of " + pageSize);
+        assertEquals(pageSize, byIds.get(0).queryParameter("ids").firstValue().split(",").length, "each id once");
     }
 
     @Test
