@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.gateway.FakeEventStream;
 import org.parley.gateway.Gql;
@@ -68,6 +69,12 @@ class EventCountsApiTest extends LiveStreamTest {
 
     @WireMockBackends.Events
     WireMockServer events;
+
+    /** LiveStreamTest resets actors-service's stand-in only; counts and their requests must not leak between tests. */
+    @BeforeEach
+    void noCountsFromAnotherTest() {
+        events.resetAll();
+    }
 
     @Test
     void countsWithActorNamesFromOneActorsCall() {
