@@ -3,7 +3,7 @@
 # a list of parameters drawn from the data; then the plans PostgreSQL used for the very statements
 # the service sent (auto_explain, one request per filter).
 
-B4_QUERIES="dyad-range actor-root place-status text dyad-stats actor-root-count latest"
+B4_QUERIES="dyad-range actor-root place-status text dyad-stats actor-root-count latest counts-country counts-root counts-actor counts-dyad"
 b4_label() {
   case "$1" in
     dyad-range) echo 'dyad + date range (`/events?dyad=a,b&from&to`)' ;;
@@ -13,6 +13,7 @@ b4_label() {
     text) echo 'full text (`/events?text`, ranked)' ;;
     dyad-stats) echo 'dyad statistics (`/stats/dyad?a&b&interval=month`)' ;;
     latest) echo 'no filter, latest page (`/events?limit=20`; not a goal of the issue)' ;;
+    counts-*) echo "counts against a baseline by ${1#counts-} (\`/stats/counts?groupBy=${1#counts-}&interval=month\`, one year, top 20)" ;;
   esac
 }
 

@@ -23,6 +23,12 @@ write('b4-place-status.paths', p.placeStatuses.map((x) => `/events?place=${x.pla
 write('b4-text.paths', p.texts.map((t) => `/events?text=${enc(t)}&limit=20&count=false`));
 write('b4-dyad-stats.paths', p.dyads.map((d) => `/stats/dyad?a=${d.a}&b=${d.b}&interval=month`));
 write('b4-latest.paths', ['/events?limit=20']);
+// issue 17: counts against a baseline, one year per month with the 12 months before as baseline, the top
+// 20 groups, for each year of the data after the first (whose baseline would be empty)
+const years = [2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024];
+for (const [name, groupBy] of [['counts-country', 'country'], ['counts-root', 'root'], ['counts-actor', 'actor'], ['counts-dyad', 'dyad']]) {
+  write(`b4-${name}.paths`, years.map((y) => `/stats/counts?groupBy=${groupBy}&interval=month&from=${y}-01-01&to=${y}-12-31&baseline=12&limit=20`));
+}
 
 // GraphQL front-end queries (benchmarks 2 and 3), with parameters that keep the backends' own work
 // small next to the gateways' (these benchmarks measure gateways; benchmark 4 measures the queries

@@ -32,6 +32,10 @@ if (section === 'b4') {
     'dyad-stats': 'dyad statistics (`/stats/dyad?a&b&interval=month`)',
     'actor-root-count': 'actor + root code with `totalCount` (`count=true`) — not a goal, shows what counting every match adds',
     latest: 'no filter, latest page (`/events?limit=20`) — not a goal, shows the cost of `totalCount`',
+    'counts-country': 'counts against a baseline by country (`/stats/counts?groupBy=country&interval=month`, one year + 12 baseline months, top 20; issue 17: p95 ≤ 50 ms)',
+    'counts-root': 'counts against a baseline by root code (same, `groupBy=root`)',
+    'counts-actor': 'counts against a baseline by actor (same, `groupBy=actor`)',
+    'counts-dyad': 'counts against a baseline by dyad (same, `groupBy=dyad`)',
   };
   say('## 4. Service queries at scale (events-service, 1,000,000 events)');
   say();
@@ -44,10 +48,11 @@ if (section === 'b4') {
     'request at the service, over HTTP, JSON included). The five goal filters ask for the page alone (`count=false`, as the gateway ' +
     'does unless a query selects `totalCount`); with `count=true` (the REST default) a second statement counts every match.');
   say();
-  say('| filter | requests | p50 ms | p95 ms | p99 ms | max ms | goal p95 ≤ 20 ms | events-service CPU ms/request | PostgreSQL CPU ms/request |');
+  say('| filter | requests | p50 ms | p95 ms | p99 ms | max ms | goal p95 ≤ 20 ms (counts ≤ 50 ms) | events-service CPU ms/request | PostgreSQL CPU ms/request |');
   say('|---|---|---|---|---|---|---|---|---|');
   for (const r of rows.filter((x) => x.bench === 'b4')) {
-    const goal = r.query === 'latest' || r.query === 'actor-root-count' ? '(no goal)' : ms(r.p95_us) <= 20 ? 'met' : `**missed** (${f1(ms(r.p95_us) / 20)}×)`;
+    const limit = r.query.startsWith('counts-') ? 50 : 20;
+    const goal = r.query === 'latest' || r.query === 'actor-root-count' ? '(no goal)' : ms(r.p95_us) <= limit ? `met (≤ ${limit})` : `**missed** (${f1(ms(r.p95_us) / limit)}× ${limit} ms)`;
     say(`| ${labels[r.query] ?? r.query} | ${r.requests}${r.non2xx ? ` (${r.non2xx} non-2xx)` : ''} | ${f1(ms(r.p50_us))} | ${f1(ms(r.p95_us))} | ${f1(ms(r.p99_us))} | ${f1(ms(r.max_us))} | ${goal} | ${f2(cpuPerReq(r, 'events'))} | ${f2(cpuPerReq(r, 'postgres'))} |`);
   }
   say();

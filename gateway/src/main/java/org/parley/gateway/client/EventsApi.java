@@ -91,6 +91,16 @@ interface EventsApi {
             @QueryParam("to") LocalDate to);
 
     @GET
+    @Path("stats/counts")
+    Uni<EventsModel.EventCounts> eventCounts(@QueryParam("groupBy") String groupBy,
+            @QueryParam("interval") String interval, @QueryParam("baseline") Integer baseline,
+            @QueryParam("limit") int limit, @QueryParam("actor") List<String> actors, @QueryParam("dyad") String dyad,
+            @QueryParam("code") List<String> codes, @QueryParam("root") List<String> roots,
+            @QueryParam("quad") List<Integer> quads, @QueryParam("status") List<String> statuses,
+            @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
+            @QueryParam("place") List<String> places, @QueryParam("text") String text);
+
+    @GET
     @Path("stats/counterparts")
     Uni<List<EventsModel.ActorCounterparts>> counterpartsOfActors(@QueryParam("actors") String actorIds,
             @QueryParam("limit") int limit);

@@ -133,6 +133,13 @@ public class EventsClient {
         return guarded("GET /stats/dyad", read(() -> api.dyadStats(a, b, interval, from, to)));
     }
 
+    /** Counts per group and period against each group's baseline; {@code baseline} null: the service's default. */
+    public Uni<EventsModel.EventCounts> eventCounts(EventsModel.EventQuery q, String groupBy, String interval,
+            Integer baseline, int limit) {
+        return guarded("GET /stats/counts", read(() -> api.eventCounts(groupBy, interval, baseline, limit, q.actors(),
+                q.dyad(), q.codes(), q.roots(), q.quads(), q.statuses(), q.from(), q.to(), q.places(), q.text())));
+    }
+
     public Uni<Map<String, List<EventsModel.Counterpart>>> counterpartsOfActors(Collection<String> actorIds,
             int limit) {
         return guarded("GET /stats/counterparts", Chunks.call(actorIds, csv -> read(() -> api.counterpartsOfActors(csv, limit)))).map(lists -> {

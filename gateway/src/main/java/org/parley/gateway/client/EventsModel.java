@@ -57,6 +57,18 @@ public final class EventsModel {
     public record DyadStats(String a, String b, String interval, List<Period> series) {
     }
 
+    /** One period of a group of GET /stats/counts; band is ChangeBand's name. */
+    public record CountPeriod(LocalDate period, long count, Double goldsteinMean, List<QuadCount> quadCounts,
+            double baseline, Double changePercent, String band) {
+    }
+
+    public record CountGroup(String key, String label, long total, List<CountPeriod> series) {
+    }
+
+    public record EventCounts(String groupBy, String interval, LocalDate from, LocalDate to, int baselinePeriods,
+            List<CountGroup> groups) {
+    }
+
     public record Counterpart(String actorId, long count) {
     }
 

@@ -11,6 +11,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         EventsModel.Source.class, EventsModel.Related.class, EventsModel.EventPage.class,
         EventsModel.ParticipantEvents.class, EventsModel.Place.class, EventsModel.EventType.class,
         EventsModel.QuadCount.class, EventsModel.Period.class, EventsModel.DyadStats.class,
+        EventsModel.CountPeriod.class, EventsModel.CountGroup.class, EventsModel.EventCounts.class,
         EventsModel.Counterpart.class, EventsModel.ActorCounterparts.class, EventsModel.SourceInput.class,
         EventsModel.ParticipantInput.class, EventsModel.EventInput.class, EventsModel.LinkInput.class,
         ActorsModel.Actor.class, ActorsModel.ActorPage.class, ActorsModel.Relationship.class,

@@ -21,7 +21,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * {@code e}, served by the event table's own indexes.</li>
  * </ul>
  */
-final class EventQuery {
+public final class EventQuery {
 
     private final List<Object> args = new ArrayList<>();
     private final List<String> keyConditions = new ArrayList<>();
@@ -30,7 +30,7 @@ final class EventQuery {
     private String walkKeys;
 
     /** Adds a parameter and returns its placeholder. */
-    String param(Object value) {
+    public String param(Object value) {
         args.add(value);
         return "$" + args.size();
     }
@@ -67,7 +67,7 @@ final class EventQuery {
     }
 
     /** All conditions on the event row {@code e}. */
-    static EventQuery scan(EventFilter f) {
+    public static EventQuery scan(EventFilter f) {
         EventQuery q = new EventQuery();
         q.eventConditions.addAll(q.probes(f, "e.id", true, true, true));
         if (f.from() != null || f.to() != null) {
@@ -182,7 +182,7 @@ final class EventQuery {
     }
 
     /** The where clause of a scan over {@code e}. */
-    String scanWhere() {
+    public String scanWhere() {
         List<String> all = new ArrayList<>(keyConditions);
         all.addAll(eventConditions);
         return all.isEmpty() ? "true" : String.join(" and ", all);
@@ -216,7 +216,7 @@ final class EventQuery {
         return "websearch_to_tsquery('english', " + textParam + ")";
     }
 
-    Tuple tuple() {
+    public Tuple tuple() {
         return Tuple.from(args);
     }
 }

@@ -273,7 +273,7 @@ public class EventResource {
 
     // ---------------------------------------------------------------- parameters
 
-    static EventFilter filter(List<String> actor, String dyad, List<String> code, List<String> root,
+    public static EventFilter filter(List<String> actor, String dyad, List<String> code, List<String> root,
             List<String> quad, List<String> status, String from, String to, List<String> place, String text) {
         List<UUID> pair = Params.uuids("dyad", dyad == null ? null : List.of(dyad));
         if (dyad != null && !dyad.isBlank() && pair.size() != 2) {

@@ -1,6 +1,7 @@
 package org.parley.events.stats.rest;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,9 +19,14 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.parley.common.problem.ApiException;
 import org.parley.common.params.Params;
 import org.parley.common.problem.Problem;
+import org.parley.events.event.EventFilter;
+import org.parley.events.event.rest.EventResource;
+import org.parley.events.stats.CountGroup;
 import org.parley.events.stats.Counterparts;
 import org.parley.events.stats.DyadStats;
+import org.parley.events.stats.EventCounts;
 import org.parley.events.stats.Period;
+import org.parley.events.stats.repository.CountsRepository;
 import org.parley.events.stats.repository.StatsRepository;
 
 import io.smallrye.mutiny.Uni;
@@ -31,10 +37,54 @@ import io.smallrye.mutiny.Uni;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class StatsResource {
 
-    private final StatsRepository stats;
+    /** Bounds of /stats/counts: enough for five years of weeks; beyond that a query reads too much at once. */
+    static final int MAX_BASELINE_PERIODS = 260;
+    static final int MAX_PERIODS = 260;
+    static final int MAX_GROUPS = 100;
 
-    public StatsResource(StatsRepository stats) {
+    private final StatsRepository stats;
+    private final CountsRepository counts;
+
+    public StatsResource(StatsRepository stats, CountsRepository counts) {
         this.stats = stats;
+        this.counts = counts;
+    }
+
+    @GET
+    @Path("/counts")
+    @Operation(operationId = "eventCounts", summary = "Per group and period: events, mean Goldstein, QuadClass counts "
+            + "and the change against the group's own baseline (the mean of its preceding periods)")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = EventCounts.class)))
+    public Uni<EventCounts> eventCounts(@QueryParam("groupBy") String groupBy, @QueryParam("interval") String interval,
+            @QueryParam("baseline") String baseline, @QueryParam("limit") String limit,
+            @QueryParam("actor") List<String> actor, @QueryParam("dyad") String dyad,
+            @QueryParam("code") List<String> code, @QueryParam("root") List<String> root,
+            @QueryParam("quad") List<String> quad, @QueryParam("status") List<String> status,
+            @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("place") List<String> place, @QueryParam("text") String text) {
+        if (groupBy == null || groupBy.isBlank()) {
+            throw ApiException.badRequest("groupBy", "give one of actor, dyad, country, place, root, quad");
+        }
+        CountGroup group = Params.enumValue("groupBy", groupBy, CountGroup.class);
+        String unit = interval(interval);
+        EventFilter filter = EventResource.filter(actor, dyad, code, root, quad, status, from, to, place, text);
+        LocalDate last = CountsRepository.periodStart(filter.to() != null ? filter.to() : LocalDate.now(ZoneOffset.UTC), unit);
+        LocalDate first = filter.from() != null ? CountsRepository.periodStart(filter.from(), unit)
+                : CountsRepository.plus(last, unit, -11);
+        if (first.isAfter(last)) {
+            throw ApiException.badRequest("from", "must not be after 'to' (default: today)");
+        }
+        if (CountsRepository.plus(first, unit, MAX_PERIODS - 1).isBefore(last)) {
+            throw ApiException.badRequest("from", "at most " + MAX_PERIODS + " periods from 'from' to 'to'");
+        }
+        int defaultBaseline = switch (unit) {
+            case "week" -> 52;
+            case "month" -> 12;
+            default -> 5;
+        };
+        return counts.counts(filter, group, unit, first, last,
+                Params.intValue("baseline", baseline, defaultBaseline, 1, MAX_BASELINE_PERIODS),
+                Params.intValue("limit", limit, 20, 1, MAX_GROUPS));
     }
 
     @GET
