@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonValue;
@@ -38,7 +39,6 @@ import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
 import graphql.ExecutionResult;
 import graphql.util.TraverserContext;
-import io.quarkus.arc.Unremovable;
 import io.smallrye.graphql.spi.config.Config;
 
 /**
@@ -49,14 +49,13 @@ import io.smallrye.graphql.spi.config.Config;
  * {@link BatchedArguments} conflicts and for arguments that break {@link ArgumentRules} (with
  * {@code violations[].field} naming the argument path).
  * <p>
- * SmallRye offers no way to add an instrumentation to its own chain, so {@link #install} (called by
- * {@link GraphQLBuildHook} with SmallRye's GraphQL builder) replaces the chain with the same parts (its depth and
+ * SmallRye offers no way to add an instrumentation to its own chain, so this observer of the GraphQL
+ * builder replaces the chain with the same parts (its depth and
  * complexity settings; {@link ParsedDocuments} in place of its document cache) plus ours. The complexity counts
  * list sizes: a field with {@code first} (or {@code limit}) costs its children that many times, so one
  * small-looking document cannot ask for a million nested events.
  */
 @ApplicationScoped
-@Unremovable // looked up by GraphQLBuildHook, which SmallRye (not CDI) creates
 public class DocumentGuards {
 
     public static final String QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX";
@@ -78,7 +77,7 @@ public class DocumentGuards {
         this.metrics = metrics;
     }
 
-    void install(GraphQL.Builder builder) {
+    void install(@Observes GraphQL.Builder builder) {
         Config smallrye = Config.get();
         List<Instrumentation> chain = new ArrayList<>();
         // SmallRye's depth and complexity settings, checked in the same single walk as our own checks.

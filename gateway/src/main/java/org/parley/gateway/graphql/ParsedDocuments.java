@@ -4,9 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 
 import graphql.ExecutionInput;
 import graphql.GraphQLError;
@@ -52,7 +54,7 @@ public class ParsedDocuments {
         }
     }
 
-    private final Instance<GraphQLSchema> schema;
+    private final Supplier<GraphQLSchema> schema;
     // Access order: a hit moves the text to the end, so the eldest entry is the least recently used one.
     private final Map<String, Parsed> cache = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
@@ -61,7 +63,13 @@ public class ParsedDocuments {
         }
     };
 
+    @Inject
     public ParsedDocuments(Instance<GraphQLSchema> schema) {
+        this(() -> schema.isResolvable() ? schema.get() : null);
+    }
+
+    /** With the schema to validate against (null: nothing is validated). */
+    ParsedDocuments(Supplier<GraphQLSchema> schema) {
         this.schema = schema;
     }
 
@@ -95,9 +103,9 @@ public class ParsedDocuments {
     public List<ValidationError> errors(Parsed parsed) {
         List<ValidationError> errors = parsed.errors;
         if (errors == null) {
-            errors = schema.isResolvable()
-                    ? List.copyOf(ParseAndValidate.validate(schema.get(), parsed.document, Locale.ENGLISH))
-                    : List.of();
+            GraphQLSchema current = schema.get();
+            errors = current == null ? List.of()
+                    : List.copyOf(ParseAndValidate.validate(current, parsed.document, Locale.ENGLISH));
             parsed.errors = errors;
         }
         return errors;
