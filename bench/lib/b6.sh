@@ -10,8 +10,9 @@ PORT_MESH_FAKE=$((PORT_MESH + 1))
 GW_FAKE_URL() { echo "http://localhost:$PORT_GW_FAKE/graphql"; }
 MESH_FAKE_URL() { echo "http://localhost:$PORT_MESH_FAKE/graphql"; }
 
-# Posts every distinct body of the files once to URL (4 at a time), failing on an error: this is what the fakes
-# record, so that every request of the load phases finds its answer.
+# Posts every distinct body of the files to URL (4 at a time) until each has had a full answer, at most 5 tries
+# (cold services on a busy machine may time out the first calls): this is what the fakes record, so that every
+# request of the load phases finds its answer.
 send_all() {
   local url="$1"; shift
   node -e '
@@ -22,12 +23,16 @@ send_all() {
     async function worker() {
       while (next < bodies.length) {
         const body = bodies[next++];
-        const r = await fetch(url, { method: "POST", body, headers: { "content-type": "application/json", accept: "application/json" } });
-        const j = await r.json().catch(() => null);
-        if (r.status !== 200 || !j || j.errors) { bad++; if (bad <= 3) console.error(r.status, JSON.stringify(j).slice(0, 300)); }
+        let ok = false;
+        for (let attempt = 1; attempt <= 5 && !ok; attempt++) {
+          const r = await fetch(url, { method: "POST", body, headers: { "content-type": "application/json", accept: "application/json" } });
+          const j = await r.json().catch(() => null);
+          ok = r.status === 200 && j && !j.errors;
+          if (!ok && attempt === 5) { bad++; if (bad <= 3) console.error(r.status, JSON.stringify(j).slice(0, 300)); }
+        }
       }
     }
-    Promise.all([1, 2, 3, 4].map(worker)).then(() => { console.log(bodies.length + " bodies, " + bad + " failed"); process.exit(bad ? 1 : 0); });
+    Promise.all([1, 2, 3, 4].map(worker)).then(() => { console.log(bodies.length + " bodies, " + bad + " failed after 5 tries"); process.exit(bad ? 1 : 0); });
   ' "$url" "$@"
 }
 
