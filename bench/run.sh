@@ -2,20 +2,22 @@
 # Parley's benchmarks (issue 7): one command that prepares its tools, builds, sets up its own data,
 # runs every benchmark on this machine and writes bench/results/<date>.md.
 #
-#   bench/run.sh [--quick] [--only b4,b5,b1,b3,b2] [--no-build] [--reload]
+#   bench/run.sh [--quick] [--only b4,b5,b1,b3,b2,b6] [--no-build] [--reload]
 #
 #   --quick     shorter warm-up and rounds (development; the default run follows the issue)
 #   --only      run only these benchmarks (b1 backend calls, b2 GraphQL Mesh, b3 direct calls,
-#               b4 service queries at scale, b5 start-up and memory)
+#               b4 service queries at scale, b5 start-up and memory, b6 both gateways over the same
+#               fast fake backends: recorded answers of the services, replayed from memory)
 #   --no-build  use the jars already built (module target/ folders, bench/floor/target)
 #   --reload    regenerate and reload the 1,000,000 synthetic events even if already loaded
 #
 # It uses its own databases (actors_bench, events_bench; created through bin/db-ensure as the
 # PostgreSQL administrator given by PGHOST/PGPORT/PGUSER/PGPASSWORD, default postgres on
 # 127.0.0.1:5432) and its own ports (gateway 28080, actors 28081, events 28082, floor 28083,
-# Mesh 14000), and stops everything it started when it ends, however it ends.
+# Mesh 14000; b6: fake actors 28084, fake events 28085, gateway 28086, Mesh 14001), and stops
+# everything it started when it ends, however it ends.
 # Knobs: BENCH_EVENTS (1000000), BENCH_JAVA_OPTS (-Xmx512m, as bin/parley), BENCH_CONNECTIONS (8),
-# BENCH_PORT_BASE (28080: gateway, +1 actors, +2 events, +3 floor), BENCH_MESH_PORT (14000),
+# BENCH_PORT_BASE (28080: gateway, +1 actors, +2 events, +3 floor, +4..+6 b6), BENCH_MESH_PORT (14000; +1 b6),
 # BENCH_DB_SUFFIX (_bench: the databases actors_bench and events_bench).
 set -euo pipefail
 
@@ -25,7 +27,7 @@ WORK="$BENCH/.work"
 # shellcheck source=lib/common.sh
 source "$BENCH/lib/common.sh"
 
-QUICK=false BUILD=true RELOAD=false ONLY="b4,b5,b1,b3,b2"
+QUICK=false BUILD=true RELOAD=false ONLY="b4,b5,b1,b3,b2,b6"
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) QUICK=true ;;
@@ -216,12 +218,13 @@ wrk_post() { # wrk_post URL BODIES_FILE SECONDS CONNECTIONS
 source "$BENCH/lib/b4.sh"
 [ -f "$BENCH/lib/b5.sh" ] && source "$BENCH/lib/b5.sh"
 [ -f "$BENCH/lib/b123.sh" ] && source "$BENCH/lib/b123.sh"
+source "$BENCH/lib/b6.sh"
 
 # ================================================================================= results
 write_results() {
   local rc="$1" sec
   # every section from the measurements taken so far (also after a failure part-way)
-  for sec in b1 b2 b3 b4 b5; do
+  for sec in b1 b2 b3 b4 b5 b6; do
     grep -q "\"bench\":\"$sec" "$M" 2>/dev/null && node "$BENCH/tools/report.mjs" "$sec" "$M" "$WORK" >"$WORK/parts/$sec.md"
   done
   {
@@ -230,7 +233,7 @@ write_results() {
     echo "Machine: $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), shared), $(free -g | awk '/^Mem:/ {print $2}') GB RAM;"
     echo "$(java -version 2>&1 | head -n1); PostgreSQL $(psql_admin -d postgres -Atc 'show server_version' 2>/dev/null); node $(node --version); $(wrk --version 2>&1 | head -n1 | cut -d' ' -f1-2)."
     echo "Commit: \`$(cd "$ROOT" && git rev-parse --short HEAD)\`$(cd "$ROOT" && [ -n "$(git status --porcelain -- actors-service events-service gateway bench 2>/dev/null)" ] && echo ' (with uncommitted changes in the work tree)'). JVM options for every Java process: \`$JAVA_OPTS\`."
-    echo "Run: \`$(echo "bench/run.sh $($QUICK && echo --quick) $([ "$ONLY" != "b4,b5,b1,b3,b2" ] && echo "--only $ONLY")" | sed 's/ *$//')\`; exit status $rc."
+    echo "Run: \`$(echo "bench/run.sh $($QUICK && echo --quick) $([ "$ONLY" != "b4,b5,b1,b3,b2,b6" ] && echo "--only $ONLY")" | sed 's/ *$//')\`; exit status $rc."
     echo
     echo "Absolute numbers drift on this shared 2-core machine; the ratios are measured side by side in"
     echo "the same run (A and B alternate, median of the per-round ratios, spread = min–max)."
@@ -239,7 +242,7 @@ write_results() {
     echo "server may add to: read it as an upper bound."
     echo
     local part
-    for part in b1 b2 b3 b4 b5 profile; do
+    for part in b1 b2 b3 b4 b5 profile b6 profile6; do
       [ -f "$WORK/parts/$part.md" ] && { cat "$WORK/parts/$part.md"; echo; }
     done
     echo "## Commands"
@@ -260,4 +263,5 @@ wants b5 && declare -F bench_b5 >/dev/null && bench_b5
 wants b1 && declare -F bench_b1 >/dev/null && bench_b1
 wants b3 && declare -F bench_b3 >/dev/null && bench_b3
 wants b2 && declare -F bench_b2 >/dev/null && bench_b2
+wants b6 && bench_b6
 exit 0

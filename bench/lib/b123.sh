@@ -137,6 +137,26 @@ mesh_up() {
   wait_ready mesh "http://localhost:$PORT_MESH/readiness" 60 || die "Hive Gateway not ready"
 }
 
+# compare_gateways BENCH PARLEY_URL PARLEY_PROCS MESH_URL MESH_PROCS: for each query (page, actor, dyad),
+# ROUNDS rounds of a ROUND-second wrk load on each gateway, alternating which goes first (b2 and b6).
+compare_gateways() {
+  local bench="$1" purl="$2" pprocs="$3" murl="$4" mprocs="$5" q r t order
+  for q in page actor dyad; do
+    record_cmd "BENCH_BODIES=gql-$q.jsonl wrk -t2 -c$CONNS -d${ROUND}s --timeout 10s -s bench/load/graphql.lua $purl"
+    record_cmd "BENCH_BODIES=mesh-$q.jsonl wrk -t2 -c$CONNS -d${ROUND}s --timeout 10s -s bench/load/graphql.lua $murl"
+    for r in $(seq 1 "$ROUNDS"); do
+      order="parley mesh"; [ $((r % 2)) -eq 0 ] && order="mesh parley"
+      for t in $order; do
+        if [ "$t" = parley ]; then
+          measure "$bench" parley "$q" "$r" "$pprocs" -- wrk_post "$purl" "$WORK/req/gql-$q.jsonl" "$ROUND" "$CONNS"
+        else
+          measure "$bench" mesh "$q" "$r" "$mprocs" -- wrk_post "$murl" "$WORK/req/mesh-$q.jsonl" "$ROUND" "$CONNS"
+        fi
+      done
+    done
+  done
+}
+
 bench_b2() {
   log "b2: Parley's gateway vs GraphQL Mesh ($ROUNDS rounds per query)"
   suite_up
@@ -151,21 +171,7 @@ bench_b2() {
   cat "$WORK/req/mesh-page.jsonl" "$WORK/req/mesh-actor.jsonl" "$WORK/req/mesh-dyad.jsonl" >"$WORK/req/mesh-all.jsonl"
   record_cmd "BENCH_BODIES=mesh-all.jsonl wrk -t2 -c$CONNS -d$((WARMUP / 2))s -s bench/load/graphql.lua $(MESH_URL)   # Mesh warm-up"
   wrk_post "$(MESH_URL)" "$WORK/req/mesh-all.jsonl" $((WARMUP / 2)) "$CONNS" >/dev/null
-  local r t order
-  for q in page actor dyad; do
-    record_cmd "BENCH_BODIES=gql-$q.jsonl wrk -t2 -c$CONNS -d${ROUND}s --timeout 10s -s bench/load/graphql.lua $(GW_URL)"
-    record_cmd "BENCH_BODIES=mesh-$q.jsonl wrk -t2 -c$CONNS -d${ROUND}s --timeout 10s -s bench/load/graphql.lua $(MESH_URL)"
-    for r in $(seq 1 "$ROUNDS"); do
-      order="parley mesh"; [ $((r % 2)) -eq 0 ] && order="mesh parley"
-      for t in $order; do
-        if [ "$t" = parley ]; then
-          measure b2 parley "$q" "$r" "gateway actors events postgres" -- wrk_post "$(GW_URL)" "$WORK/req/gql-$q.jsonl" "$ROUND" "$CONNS"
-        else
-          measure b2 mesh "$q" "$r" "mesh actors events postgres" -- wrk_post "$(MESH_URL)" "$WORK/req/mesh-$q.jsonl" "$ROUND" "$CONNS"
-        fi
-      done
-    done
-  done
+  compare_gateways b2 "$(GW_URL)" "gateway actors events postgres" "$(MESH_URL)" "mesh actors events postgres"
   profile_gateway
   node "$BENCH/tools/report.mjs" b2 "$M" "$WORK" >"$WORK/parts/b2.md"
   node "$BENCH/tools/report.mjs" b5 "$M" "$WORK" >"$WORK/parts/b5.md"
@@ -173,14 +179,17 @@ bench_b2() {
 
 # ------------------------------------------------------------------------------------------- profile
 # JFR on the running gateway during one more load phase of the page query: where its CPU goes.
+# profile_gateway [PROCESS URL PART BENCH]: by default the gateway of b2 (part "profile"); b6 profiles the
+# gateway over the fake backends (gwfake, part "profile6").
 profile_gateway() {
+  local proc="${1:-gateway}" url="${2:-$(GW_URL)}" part="${3:-profile}" label="${4:-profile}"
   command -v jcmd >/dev/null && command -v jfr >/dev/null || { log "no jcmd/jfr: profile skipped"; return 0; }
-  local pid f="$WORK/gateway.jfr"; pid="$(pid_of gateway)"; rm -f "$f"
-  log "profiling the gateway (JFR) under the page query"
-  record_cmd "jcmd <gateway pid> JFR.start name=bench settings=profile filename=gateway.jfr; wrk … gql-page.jsonl (${ROUND}s); jcmd <gateway pid> JFR.stop name=bench"
+  local pid f="$WORK/$proc.jfr"; pid="$(pid_of "$proc")"; rm -f "$f"
+  log "profiling $proc (JFR) under the page query"
+  record_cmd "jcmd <$proc pid> JFR.start name=bench settings=profile filename=$proc.jfr; wrk … gql-page.jsonl (${ROUND}s) on $url; jcmd <$proc pid> JFR.stop name=bench"
   jcmd "$pid" JFR.start name=bench settings=profile filename="$f" >/dev/null
-  measure profile parley page 1 "gateway actors events postgres" -- wrk_post "$(GW_URL)" "$WORK/req/gql-page.jsonl" "$ROUND" "$CONNS"
+  measure "$label" parley page 1 "$proc actors events postgres" -- wrk_post "$url" "$WORK/req/gql-page.jsonl" "$ROUND" "$CONNS"
   jcmd "$pid" JFR.stop name=bench >/dev/null
-  record_cmd "jfr print --events jdk.ExecutionSample gateway.jfr | (top frames and packages, bench/tools/jfr-summary.mjs)"
-  jfr print --events jdk.ExecutionSample "$f" | node "$BENCH/tools/jfr-summary.mjs" >"$WORK/parts/profile.md" || true
+  record_cmd "jfr print --stack-depth 256 --events jdk.ExecutionSample $proc.jfr | (top frames and packages, bench/tools/jfr-summary.mjs)"
+  jfr print --stack-depth 256 --events jdk.ExecutionSample "$f" | node "$BENCH/tools/jfr-summary.mjs" "$proc" >"$WORK/parts/$part.md" || true
 }

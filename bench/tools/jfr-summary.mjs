@@ -1,7 +1,12 @@
 // Summarises `jfr print --events jdk.ExecutionSample <file>` (stdin) as a Markdown section: where
 // the gateway's CPU samples fall: top leaf frames, and the share of samples whose stack passes
-// through each major library (inclusive).
+// through each major library (inclusive). Print with `--stack-depth 256`: jfr's default of 5 frames hides
+// most callers, and the inclusive shares would count only what is in the top 5.
+//
+//   jfr print --stack-depth 256 --events jdk.ExecutionSample f.jfr | node jfr-summary.mjs [gateway|gwfake]
 import fs from 'node:fs';
+
+const which = process.argv[2] ?? 'gateway';
 
 const text = fs.readFileSync(0, 'utf8');
 const samples = [];
@@ -18,7 +23,9 @@ const top = (map, k) => [...map.entries()].sort((a, b) => b[1] - a[1]).slice(0, 
 const count = (key) => { const m = new Map(); for (const s of samples) { const v = key(s); if (v) m.set(v, (m.get(v) ?? 0) + 1); } return m; };
 
 const out = [];
-out.push('## Profile: the gateway under the page query (JFR)');
+out.push(which === 'gwfake'
+  ? '## Profile: the gateway over the fake backends under the page query (JFR, benchmark 6)'
+  : '## Profile: the gateway under the page query (JFR)');
 out.push('');
 out.push(`${n} execution samples (JFR \`profile\` settings, one load phase of the page query, see Commands).`);
 out.push('');
@@ -40,6 +47,9 @@ const libs = [
   ['Mutiny', /^io\.smallrye\.mutiny\./],
   ['Parley gateway code', /^org\.parley\./],
   ['Micrometer (metrics)', /^io\.micrometer\./],
+  ['OpenTelemetry (tracing)', /^io\.opentelemetry\./],
+  ['ArC (CDI: contexts, events, lookups)', /^io\.quarkus\.arc\./],
+  ['SmallRye Context Propagation', /^io\.smallrye\.context\./],
 ];
 for (const [name, re] of libs) {
   const k = samples.filter((s) => s.frames.some((f) => re.test(f))).length;
@@ -51,6 +61,16 @@ out.push('');
 out.push('| frame | samples |');
 out.push('|---|---|');
 for (const [f, k] of top(count((s) => s.frames[0]), 15)) out.push(`| \`${f}\` | ${pct(k)} |`);
+out.push('');
+// Inclusive by method: the frames that most samples pass through, below the event loop's own plumbing.
+out.push('Top methods by inclusive share (a sample counts once per method on its stack; generic plumbing left out):');
+out.push('');
+out.push('| method | samples |');
+out.push('|---|---|');
+const plumbing = /^(java\.|jdk\.|sun\.|io\.netty\.|io\.vertx\.core\.|io\.smallrye\.mutiny\.|io\.smallrye\.context\.|io\.quarkus\.vertx\.|io\.vertx\.ext\.web\.impl\.)/;
+const inclusive = new Map();
+for (const s of samples) for (const f of new Set(s.frames)) if (!plumbing.test(f)) inclusive.set(f, (inclusive.get(f) ?? 0) + 1);
+for (const [f, k] of top(inclusive, 25)) out.push(`| \`${f}\` | ${pct(k)} |`);
 out.push('');
 out.push('Top frames of the gateway\'s own code (first `org.parley` frame of each sample):');
 out.push('');

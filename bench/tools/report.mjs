@@ -1,6 +1,6 @@
 // Renders one section of the results file from the measurements (JSON lines written by run.sh).
 //
-//   node bench/tools/report.mjs <b1|b2|b3|b4|b5> <measurements.jsonl> <work-dir>
+//   node bench/tools/report.mjs <b1|b2|b3|b4|b5|b6> <measurements.jsonl> <work-dir>
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -120,6 +120,33 @@ const ratios = (as, bs, f) => {
 };
 const errs = (rs) => rs.reduce((a, r) => a + (r.errors ?? 0) + (r.non2xx ?? 0), 0);
 
+// The per-query table and the ratio table of a Parley-vs-Mesh comparison (b2, b6). extra: more CPU columns,
+// [header, process] pairs; gw: the process names of the two gateways.
+const gatewayTables = (bench, gw, extra) => {
+  const names = { page: 'a page of 20 events of one day with participants\' names', actor: 'an actor with their 5 latest events and participants\' names', dyad: 'a dyad series (per month, 10 years)' };
+  say(`| query | gateway | requests/s | p50 ms | p95 ms | p99 ms | gateway CPU ms/req | ${extra.map(([h]) => h).join(' | ')} | errors |`);
+  say(`|---|---|---|---|---|---|---|${extra.map(() => '---|').join('')}---|`);
+  const summary = [];
+  for (const q of ['page', 'actor', 'dyad']) {
+    const P = byRound(bench, 'parley', q), Mh = byRound(bench, 'mesh', q);
+    if (!P.length) continue;
+    for (const [t, rs, proc] of [['Parley', P, gw.parley], ['Mesh', Mh, gw.mesh]]) {
+      say(`| ${names[q]} | ${t} | ${f0(med(rs, rps))} | ${f1(med(rs, (r) => ms(r.p50_us)))} | ${f1(med(rs, (r) => ms(r.p95_us)))} | ${f1(med(rs, (r) => ms(r.p99_us)))} | ${f2(med(rs, (r) => cpuPerReq(r, proc)))} | ${extra.map(([, p]) => f2(med(rs, (r) => cpuPerReq(r, p)))).join(' | ')} | ${errs(rs)} |`);
+    }
+    const rr = ratios(P, Mh, rps);
+    const cr = ratios(P.map((r) => ({ ...r, v: cpuPerReq(r, gw.parley) })), Mh.map((r) => ({ ...r, v: cpuPerReq(r, gw.mesh) })), (r) => r.v);
+    const lr = ratios(P, Mh, (r) => r.p95_us);
+    summary.push({ q, rr, cr, lr });
+  }
+  say();
+  say('| query | RPS Parley/Mesh (goal ≥ 4) | spread | gateway CPU/req Parley/Mesh (goal ≤ 0.25) | spread | p95 Parley/Mesh | rounds |');
+  say('|---|---|---|---|---|---|---|');
+  for (const { q, rr, cr, lr } of summary) {
+    const g1 = median(rr) >= 4 ? 'met' : '**missed**', g2 = median(cr) <= 0.25 ? 'met' : '**missed**';
+    say(`| ${names[q]} | ${f2(median(rr))} (${g1}) | ${spread(rr)} | ${f2(median(cr))} (${g2}) | ${spread(cr)} | ${f2(median(lr))} | ${rr.length} |`);
+  }
+};
+
 if (section === 'b2') {
   say('## 2. Parley\'s gateway vs GraphQL Mesh (peer gateway)');
   say();
@@ -130,27 +157,25 @@ if (section === 'b2') {
     '(`wrk`, 2 threads, the same connections, `Accept: application/json`), same backends and data; rounds alternate Parley and Mesh. ' +
     'Ratios are Parley ÷ Mesh per round; median and spread (min–max) over the rounds.');
   say();
-  const names = { page: 'a page of 20 events of one day with participants\' names', actor: 'an actor with their 5 latest events and participants\' names', dyad: 'a dyad series (per month, 10 years)' };
-  say('| query | gateway | requests/s | p50 ms | p95 ms | p99 ms | gateway CPU ms/req | actors-service CPU ms/req | events-service CPU ms/req | PostgreSQL CPU ms/req | errors |');
-  say('|---|---|---|---|---|---|---|---|---|---|---|');
-  const summary = [];
-  for (const q of ['page', 'actor', 'dyad']) {
-    const P = byRound('b2', 'parley', q), Mh = byRound('b2', 'mesh', q);
-    if (!P.length) continue;
-    for (const [t, rs, proc] of [['Parley', P, 'gateway'], ['Mesh', Mh, 'mesh']]) {
-      say(`| ${names[q]} | ${t} | ${f0(med(rs, rps))} | ${f1(med(rs, (r) => ms(r.p50_us)))} | ${f1(med(rs, (r) => ms(r.p95_us)))} | ${f1(med(rs, (r) => ms(r.p99_us)))} | ${f2(med(rs, (r) => cpuPerReq(r, proc)))} | ${f2(med(rs, (r) => cpuPerReq(r, 'actors')))} | ${f2(med(rs, (r) => cpuPerReq(r, 'events')))} | ${f2(med(rs, (r) => cpuPerReq(r, 'postgres')))} | ${errs(rs)} |`);
-    }
-    const rr = ratios(P, Mh, rps);
-    const cr = ratios(P.map((r) => ({ ...r, v: cpuPerReq(r, 'gateway') })), Mh.map((r) => ({ ...r, v: cpuPerReq(r, 'mesh') })), (r) => r.v);
-    const lr = ratios(P, Mh, (r) => r.p95_us);
-    summary.push({ q, rr, cr, lr });
-  }
+  gatewayTables('b2', { parley: 'gateway', mesh: 'mesh' }, [['actors-service CPU ms/req', 'actors'], ['events-service CPU ms/req', 'events'], ['PostgreSQL CPU ms/req', 'postgres']]);
+}
+
+if (section === 'b6') {
+  say('## 6. Parley\'s gateway vs Hive Gateway (Mesh) over the same fake backends');
   say();
-  say('| query | RPS Parley/Mesh (goal ≥ 4) | spread | gateway CPU/req Parley/Mesh (goal ≤ 0.25) | spread | p95 Parley/Mesh | rounds |');
-  say('|---|---|---|---|---|---|---|');
-  for (const { q, rr, cr, lr } of summary) {
-    const g1 = median(rr) >= 4 ? 'met' : '**missed**', g2 = median(cr) <= 0.25 ? 'met' : '**missed**';
-    say(`| ${names[q]} | ${f2(median(rr))} (${g1}) | ${spread(rr)} | ${f2(median(cr))} (${g2}) | ${spread(cr)} | ${f2(median(lr))} | ${rr.length} |`);
+  say('Both gateways as in benchmark 2 (same jar and JVM options; the same Mesh composition and Hive Gateway settings), but ' +
+    'their backends are two fakes (`bench/fake/backend.mjs`, one Node process per service): each distinct request of the ' +
+    'load phases was first sent once through both gateways while the fakes passed the calls to the real services and ' +
+    'recorded the answers; then the fakes switched to replay and answer every call from memory (no upstream, a pre-encoded ' +
+    'body), so the backends cost microseconds and the gateways\' own work decides the requests per second — as public ' +
+    'gateway benchmarks run gateways over mock subgraphs. A call never recorded would be answered 502 (counted below). ' +
+    'Same load tool, connections, bodies and `Accept` as in benchmark 2; rounds alternate; ratios Parley ÷ Mesh per round.');
+  say();
+  gatewayTables('b6', { parley: 'gwfake', mesh: 'meshfake' }, [['fake actors CPU ms/req', 'fake-actors'], ['fake events CPU ms/req', 'fake-events']]);
+  const fakes = (readText('b6-fakes.jsonl') ?? '').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  if (fakes.length) {
+    say();
+    say(`Fakes: ${fakes.map((x, i) => `${i ? 'events' : 'actors'} ${x.keys} recorded answers (keys), ${x.replayed} calls answered from them, ${x.missed} not recorded${x.missedKeys?.length ? ` (e.g. \`${x.missedKeys[0]}\`)` : ''}`).join('; ')}.`);
   }
 }
 

@@ -1,6 +1,9 @@
 package org.parley.gateway.client;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +30,9 @@ public class BackendCalls {
     public static final String METRIC = "parley.gateway.backend.calls";
 
     private final MeterRegistry registry;
+    // One Timer per label set, built once: Timer.builder(…).register(…) per call cost a builder, its tags and a
+    // registry lookup on every backend call. Bounded: backends × endpoint templates × outcomes.
+    private final Map<List<String>, Timer> timers = new ConcurrentHashMap<>();
 
     public BackendCalls(MeterRegistry registry) {
         this.registry = registry;
@@ -36,13 +42,17 @@ public class BackendCalls {
     <T> Uni<T> observe(String backend, String endpoint, Uni<T> call) {
         return Uni.createFrom().deferred(() -> {
             long start = System.nanoTime();
-            return call.onTermination().invoke((item, failure, cancelled) -> Timer.builder(METRIC)
-                    .description("Backend calls of the gateway, retries and circuit breaker included")
-                    .tags("backend", backend, "endpoint", endpoint,
-                            "outcome", cancelled ? "cancelled" : outcome(failure))
-                    .serviceLevelObjectives(LatencyBuckets.bounds())
-                    .register(registry).record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
+            return call.onTermination().invoke((item, failure, cancelled) -> timer(backend, endpoint,
+                    cancelled ? "cancelled" : outcome(failure)).record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
         });
+    }
+
+    private Timer timer(String backend, String endpoint, String outcome) {
+        return timers.computeIfAbsent(List.of(backend, endpoint, outcome), key -> Timer.builder(METRIC)
+                .description("Backend calls of the gateway, retries and circuit breaker included")
+                .tags("backend", backend, "endpoint", endpoint, "outcome", outcome)
+                .serviceLevelObjectives(LatencyBuckets.bounds())
+                .register(registry));
     }
 
     static String outcome(Throwable failure) {

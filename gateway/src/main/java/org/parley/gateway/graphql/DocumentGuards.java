@@ -1,6 +1,8 @@
 package org.parley.gateway.graphql;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +23,7 @@ import graphql.GraphQL;
 import graphql.GraphqlErrorBuilder;
 import graphql.GraphQLError;
 import graphql.analysis.FieldComplexityCalculator;
-import graphql.analysis.MaxQueryComplexityInstrumentation;
-import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.analysis.FieldComplexityEnvironment;
 import graphql.analysis.QueryTraverser;
 import graphql.analysis.QueryVisitorFieldEnvironment;
 import graphql.analysis.QueryVisitorStub;
@@ -38,20 +39,22 @@ import graphql.execution.instrumentation.parameters.InstrumentationExecutionPara
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
 import graphql.ExecutionResult;
-import io.smallrye.graphql.execution.QueryCache;
+import graphql.util.TraverserContext;
 import io.smallrye.graphql.spi.config.Config;
 
 /**
  * Every check a document must pass before anything runs, in ONE place for every transport (POST with any
- * content type, GET, the WebSocket): graphql-java instrumentations on the document SmallRye parsed (and
- * cached) once. Refusals are GraphQL errors with {@code extensions.code}: {@code QUERY_TOO_COMPLEX} for the
- * depth, complexity and alias limits, {@code BAD_USER_INPUT} for
- * arguments that break {@link ArgumentRules} (with {@code violations[].field} naming the argument path).
+ * content type, GET, the WebSocket): graphql-java instrumentations on the document {@link ParsedDocuments} parsed
+ * and validated once per distinct text. Refusals are GraphQL errors with {@code extensions.code}:
+ * {@code QUERY_TOO_COMPLEX} for the depth, complexity and alias limits, {@code BAD_USER_INPUT} for
+ * arguments that break {@link ArgumentRules} (with
+ * {@code violations[].field} naming the argument path).
  * <p>
  * SmallRye offers no way to add an instrumentation to its own chain, so this observer of the GraphQL
- * builder replaces the chain with the same parts (its depth and complexity settings, its document cache)
- * plus ours. The complexity counts list sizes: a field with {@code first} (or {@code limit}) costs its
- * children that many times, so one small-looking document cannot ask for a million nested events.
+ * builder replaces the chain with the same parts (its depth and
+ * complexity settings; {@link ParsedDocuments} in place of its document cache) plus ours. The complexity counts
+ * list sizes: a field with {@code first} (or {@code limit}) costs its children that many times, so one
+ * small-looking document cannot ask for a million nested events.
  */
 @ApplicationScoped
 public class DocumentGuards {
@@ -64,41 +67,46 @@ public class DocumentGuards {
 
     private final Optional<Integer> maxAliases;
     private final PersistedDocuments documents;
+    private final ParsedDocuments parsedDocuments;
     private final OperationMetrics metrics;
 
-    public DocumentGuards(GatewayConfig config, PersistedDocuments documents, OperationMetrics metrics) {
+    public DocumentGuards(GatewayConfig config, PersistedDocuments documents, ParsedDocuments parsedDocuments,
+            OperationMetrics metrics) {
         this.maxAliases = config.limits().maxAliases();
         this.documents = documents;
+        this.parsedDocuments = parsedDocuments;
         this.metrics = metrics;
     }
 
     void install(@Observes GraphQL.Builder builder) {
         Config smallrye = Config.get();
         List<Instrumentation> chain = new ArrayList<>();
-        smallrye.getQueryDepthInstrumentation().ifPresent(max -> chain.add(new DepthLimit(max)));
-        smallrye.getQueryComplexityInstrumentation().ifPresent(max -> chain.add(new ComplexityLimit(max)));
-        chain.add(new OperationChecks(maxAliases));
+        // SmallRye's depth and complexity settings, checked in the same single walk as our own checks.
+        chain.add(new OperationChecks(smallrye.getQueryDepthInstrumentation(),
+                smallrye.getQueryComplexityInstrumentation(), maxAliases));
+        // The request's DataLoader registry for org.parley.gateway.loaders (one call per resource per level).
         chain.add(new RequestRegistry());
-        QueryCache cache = new QueryCache();
-        chain.add(cache);
         // Last: it counts the errors as the client gets them, codes included (OperationChecks adds them).
         chain.add(metrics.instrumentation());
-        builder.instrumentation(new ChainedInstrumentation(chain)).preparsedDocumentProvider(trustedOnly(cache));
+        // No SmallRye QueryCache: ParsedDocuments is the one document cache, shared with GraphQLHttpFilter.
+        builder.instrumentation(new ChainedInstrumentation(chain)).preparsedDocumentProvider(documentProvider());
     }
 
     /**
-     * In trusted-only mode, a document outside the manifests is refused before graphql-java parses or validates
-     * it, whatever the transport: this is where WebSocket subscriptions are held to the manifests (HTTP requests
-     * are refused earlier, by GraphQLHttpFilter, and pass here only with a trusted text).
+     * The parsed, validated document from {@link ParsedDocuments} (an HTTP request's was parsed there already by
+     * GraphQLHttpFilter), so graphql-java's own parse-and-validate step never runs. In trusted-only mode, a
+     * document outside the manifests is refused before it is parsed, whatever the transport: this is where
+     * WebSocket subscriptions are held to the manifests (HTTP requests are refused earlier, by
+     * GraphQLHttpFilter, and pass here only with a trusted text).
      */
-    private PreparsedDocumentProvider trustedOnly(QueryCache cache) {
+    private PreparsedDocumentProvider documentProvider() {
         return (input, parseAndValidate) -> {
             if (documents.trustedOnly() && !documents.isTrusted(input.getQuery())) {
                 return CompletableFuture.completedFuture(new PreparsedDocumentEntry(GatewayError.of(
                         PersistedDocuments.PERSISTED_QUERY_NOT_IN_LIST,
                         "Only trusted documents run here: this document is not in the gateway's manifests")));
             }
-            return cache.getDocumentAsync(input, parseAndValidate);
+            return CompletableFuture.completedFuture(parsedDocuments.entry(input));
         };
     }
 
@@ -141,36 +149,33 @@ public class DocumentGuards {
         return new AbortExecutionException(List.of(error));
     }
 
-    private static final class DepthLimit extends MaxQueryDepthInstrumentation {
-        DepthLimit(int max) {
-            super(max);
-        }
-
-        @Override
-        protected AbortExecutionException mkAbortException(int depth, int maxDepth) {
-            return refusal(QUERY_TOO_COMPLEX, "The document is " + depth + " levels deep; at most " + maxDepth
-                    + " are allowed (maximum query depth exceeded)");
-        }
+    private static AbortExecutionException depthRefusal(int depth, int maxDepth) {
+        return refusal(QUERY_TOO_COMPLEX, "The document is " + depth + " levels deep; at most " + maxDepth
+                + " are allowed (maximum query depth exceeded)");
     }
 
-    private static final class ComplexityLimit extends MaxQueryComplexityInstrumentation {
-        ComplexityLimit(int max) {
-            super(max, PAGE_SIZED);
-        }
-
-        @Override
-        protected AbortExecutionException mkAbortException(int complexity, int maxComplexity) {
-            return refusal(QUERY_TOO_COMPLEX, "The document's complexity is " + complexity + " (each page counts "
-                    + "its fields once per item asked with first/limit); at most " + maxComplexity
-                    + " is allowed (maximum query complexity exceeded)");
-        }
+    private static AbortExecutionException complexityRefusal(int complexity, int maxComplexity) {
+        return refusal(QUERY_TOO_COMPLEX, "The document's complexity is " + complexity + " (each page counts "
+                + "its fields once per item asked with first/limit); at most " + maxComplexity
+                + " is allowed (maximum query complexity exceeded)");
     }
 
-    /** Aliases, batched-field arguments and the argument rules, all on the operation about to run. */
+    /**
+     * Every limit and rule on the operation about to run, in this order: depth, complexity (SmallRye's settings),
+     * aliases, batched-field arguments, the argument rules. Depth, complexity and the argument rules come from ONE
+     * walk of the operation (graphql-java's QueryTraverser, fragments expanded and {@code @skip}/{@code @include}
+     * applied with the request's variables): on entering a field its depth and its arguments, on leaving it its
+     * cost, its children's being known by then. graphql-java's MaxQueryDepthInstrumentation and
+     * MaxQueryComplexityInstrumentation would walk it once each, and resolve every field's arguments again.
+     */
     private static final class OperationChecks extends SimplePerformantInstrumentation {
+        private final Optional<Integer> maxDepth;
+        private final Optional<Integer> maxComplexity;
         private final Optional<Integer> maxAliases;
 
-        OperationChecks(Optional<Integer> maxAliases) {
+        OperationChecks(Optional<Integer> maxDepth, Optional<Integer> maxComplexity, Optional<Integer> maxAliases) {
+            this.maxDepth = maxDepth;
+            this.maxComplexity = maxComplexity;
             this.maxAliases = maxAliases;
         }
 
@@ -178,6 +183,18 @@ public class DocumentGuards {
         public InstrumentationContext<ExecutionResult> beginExecuteOperation(
                 InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
             ExecutionContext execution = parameters.getExecutionContext();
+            Walk walk = new Walk();
+            QueryTraverser.newQueryTraverser().schema(execution.getGraphQLSchema())
+                    .document(execution.getDocument())
+                    .operationName(execution.getOperationDefinition().getName())
+                    .coercedVariables(execution.getCoercedVariables()).build()
+                    .visitDepthFirst(walk);
+            if (maxDepth.isPresent() && walk.depth > maxDepth.get()) {
+                throw depthRefusal(walk.depth, maxDepth.get());
+            }
+            if (maxComplexity.isPresent() && walk.complexity > maxComplexity.get()) {
+                throw complexityRefusal(walk.complexity, maxComplexity.get());
+            }
             if (maxAliases.isPresent()) {
                 int aliases = GraphQLHttpFilter.countAliases(execution.getDocument());
                 if (aliases > maxAliases.get()) {
@@ -185,28 +202,8 @@ public class DocumentGuards {
                             + maxAliases.get() + " are allowed");
                 }
             }
-            List<String> where = new ArrayList<>();
-            List<ArgumentRules.Violation> violations = new ArrayList<>();
-            QueryTraverser.newQueryTraverser().schema(execution.getGraphQLSchema())
-                    .document(execution.getDocument())
-                    .operationName(execution.getOperationDefinition().getName())
-                    .coercedVariables(execution.getCoercedVariables()).build()
-                    .visitPreOrder(new QueryVisitorStub() {
-                        @Override
-                        public void visitField(QueryVisitorFieldEnvironment env) {
-                            if (env.isTypeNameIntrospectionField()) {
-                                return;
-                            }
-                            List<ArgumentRules.Violation> found = ArgumentRules
-                                    .check(env.getFieldDefinition().getArguments(), env.getArguments());
-                            if (!found.isEmpty()) {
-                                where.add(env.getField().getResultKey());
-                                violations.addAll(found);
-                            }
-                        }
-                    });
-            if (!violations.isEmpty()) {
-                throw refusal(invalidArguments(where, violations));
+            if (!walk.violations.isEmpty()) {
+                throw refusal(invalidArguments(walk.where, walk.violations));
             }
             return super.beginExecuteOperation(parameters, state);
         }
@@ -236,6 +233,52 @@ public class DocumentGuards {
             ArgumentRules.Violation first = violations.get(0);
             return GatewayError.of(GatewayError.BAD_USER_INPUT, "Invalid argument of " + fields.get(0) + ": "
                     + first.field() + " " + first.message(), more);
+        }
+    }
+
+    /**
+     * One depth-first walk: the deepest field (a root field is at depth 1, as graphql-java counts), the cost by
+     * {@link #PAGE_SIZED} (a field's cost needs its children's, so it is taken on leaving the field; __typename
+     * costs nothing) and the argument rules' violations in document order (taken on entering each field).
+     */
+    private static final class Walk extends QueryVisitorStub {
+        int depth;
+        int complexity;
+        final List<String> where = new ArrayList<>();
+        final List<ArgumentRules.Violation> violations = new ArrayList<>();
+        /** The summed cost of the children of each field being walked, innermost last. */
+        private final Deque<int[]> children = new ArrayDeque<>();
+
+        @Override
+        public void visitField(QueryVisitorFieldEnvironment env) {
+            if (env.getTraverserContext().getPhase() == TraverserContext.Phase.LEAVE) {
+                int own = children.pop()[0];
+                int cost = env.isTypeNameIntrospectionField() ? 0
+                        : PAGE_SIZED.calculate(new FieldComplexityEnvironment(env.getField(), env.getFieldDefinition(),
+                                env.getFieldsContainer(), env.getArguments(), null), own);
+                if (children.isEmpty()) {
+                    complexity = saturated((long) complexity + cost);
+                } else {
+                    int[] parent = children.peek();
+                    parent[0] = saturated((long) parent[0] + cost);
+                }
+                return;
+            }
+            children.push(new int[1]);
+            depth = Math.max(depth, children.size());
+            if (env.isTypeNameIntrospectionField()) {
+                return;
+            }
+            List<ArgumentRules.Violation> found = ArgumentRules.check(env.getFieldDefinition().getArguments(),
+                    env.getArguments());
+            if (!found.isEmpty()) {
+                where.add(env.getField().getResultKey());
+                violations.addAll(found);
+            }
+        }
+
+        private static int saturated(long value) {
+            return (int) Math.min(Integer.MAX_VALUE, value);
         }
     }
 }

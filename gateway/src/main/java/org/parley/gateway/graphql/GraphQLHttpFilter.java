@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 import org.parley.gateway.config.GatewayConfig;
 
 import graphql.GraphQLContext;
+import graphql.GraphQLError;
 import graphql.execution.RawVariables;
 import graphql.execution.ValuesResolver;
 import graphql.language.Document;
@@ -24,12 +25,9 @@ import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
 import graphql.parser.InvalidSyntaxException;
-import graphql.parser.Parser;
 import graphql.parser.exceptions.ParseCancelledException;
-import graphql.parser.ParserEnvironment;
 import graphql.parser.ParserOptions;
 import graphql.schema.GraphQLSchema;
-import graphql.validation.Validator;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -59,7 +57,8 @@ import io.vertx.ext.web.handler.BodyHandler;
  * <li>GET: queries only (a mutation is 405), run by {@link GraphQLGetExecution} with ETag and Cache-Control.</li>
  * </ul>
  * Every other document limit (depth, complexity, aliases, argument rules) is checked once for every transport
- * by {@link DocumentGuards}. The document is parsed here for the token limit and the status code only.
+ * by {@link DocumentGuards}. The document is parsed and validated here through {@link ParsedDocuments}, which then
+ * hands graphql-java the same document: one parse and one validation per distinct text, not one per request.
  */
 @ApplicationScoped
 public class GraphQLHttpFilter {
@@ -73,12 +72,14 @@ public class GraphQLHttpFilter {
     private final Optional<Integer> maxTokens;
     private final Duration requestTimeout;
     private final PersistedDocuments documents;
+    private final ParsedDocuments parsedDocuments;
     private final GraphQLGetExecution getExecution;
     private final OperationMetrics metrics;
 
     public GraphQLHttpFilter(Instance<GraphQLSchema> schema, GatewayConfig config, PersistedDocuments documents,
-            GraphQLGetExecution getExecution, OperationMetrics metrics) {
+            ParsedDocuments parsedDocuments, GraphQLGetExecution getExecution, OperationMetrics metrics) {
         this.schema = schema;
+        this.parsedDocuments = parsedDocuments;
         this.metrics = metrics;
         this.maxTokens = config.limits().maxTokens();
         this.requestTimeout = config.limits().requestTimeout();
@@ -142,12 +143,16 @@ public class GraphQLHttpFilter {
             return;
         }
         Document document;
+        List<? extends GraphQLError> invalid;
         if (resolved.stored() != null) {
             document = resolved.stored().document(); // parsed and validated at start: the text is not parsed again
+            invalid = List.of();
         } else {
             try {
-                document = Parser.parse(ParserEnvironment.newParserEnvironment().document(resolved.text())
-                        .parserOptions(ParserOptions.getDefaultOperationParserOptions()).build());
+                // The same parse graphql-java then gets from ParsedDocuments: each text is parsed (and validated) once.
+                ParsedDocuments.Parsed parsed = parsedDocuments.parse(resolved.text());
+                document = parsed.document();
+                invalid = parsedDocuments.errors(parsed);
             } catch (ParseCancelledException e) {
                 // Too many tokens (or characters, or nesting): refused before any execution.
                 String message = e.getClass() == ParseCancelledException.class
@@ -161,7 +166,7 @@ public class GraphQLHttpFilter {
                         DocumentGuards.GRAPHQL_PARSE_FAILED);
                 return;
             }
-            if (resolved.registerAs() != null && fitsSchema(document)) {
+            if (resolved.registerAs() != null && invalid.isEmpty()) {
                 documents.register(resolved.registerAs(), resolved.text()); // APQ: the hash alone will do next time
             }
         }
@@ -175,7 +180,7 @@ public class GraphQLHttpFilter {
                 return;
             }
         }
-        if (graphqlResponse && cannotExecute(document, request)) {
+        if (graphqlResponse && cannotExecute(document, invalid, request)) {
             markBadRequest(ctx, graphqlResponse);
         }
         startDeadline(ctx, graphqlResponse);
@@ -240,11 +245,6 @@ public class GraphQLHttpFilter {
         return new Refusal(403, "Only trusted documents run here: send the hash of a document of the gateway's "
                 + "manifests (extensions.persistedQuery.sha256Hash or documentId), or its exact text",
                 PersistedDocuments.PERSISTED_QUERY_NOT_IN_LIST);
-    }
-
-    private boolean fitsSchema(Document document) {
-        return schema.isResolvable()
-                && new Validator().validateDocument(schema.get(), document, Locale.ENGLISH).isEmpty();
     }
 
     /** The operation a request runs: the one named, or the only one when none is named; null if there is none. */
@@ -327,20 +327,23 @@ public class GraphQLHttpFilter {
                         .put("detail", detail).encode());
     }
 
-    private boolean cannotExecute(Document document, Request request) {
+    /** Validation errors (known already, see ParsedDocuments), no operation to run, or variables that do not fit. */
+    private boolean cannotExecute(Document document, List<? extends GraphQLError> invalid, Request request) {
         if (!schema.isResolvable()) {
             return false;
         }
-        GraphQLSchema graphQLSchema = schema.get();
-        if (!new Validator().validateDocument(graphQLSchema, document, Locale.ENGLISH).isEmpty()) {
+        if (!invalid.isEmpty()) {
             return true;
         }
         OperationDefinition operation = operation(document, request.operationName());
         if (operation == null) {
             return true;
         }
+        if (operation.getVariableDefinitions().isEmpty()) {
+            return false; // nothing to coerce (variables sent but not declared are ignored, as graphql-java does)
+        }
         try {
-            ValuesResolver.coerceVariableValues(graphQLSchema, operation.getVariableDefinitions(),
+            ValuesResolver.coerceVariableValues(schema.get(), operation.getVariableDefinitions(),
                     RawVariables.of(request.variables()), GraphQLContext.getDefault(), Locale.ENGLISH);
             return false;
         } catch (RuntimeException coercion) {

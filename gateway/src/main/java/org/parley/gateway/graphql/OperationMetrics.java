@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,8 +22,7 @@ import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
-import graphql.execution.instrumentation.parameters.InstrumentationValidationParameters;
-import graphql.validation.ValidationError;
+import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -52,11 +52,17 @@ public class OperationMetrics {
     public static final String REQUESTS = "parley.graphql.requests";
     public static final String ERRORS = "parley.graphql.errors";
     private final MeterRegistry registry;
+    private final ParsedDocuments parsedDocuments;
     private final BoundedLabels operations;
     private final BoundedLabels codes = new BoundedLabels(40);
+    // The meters by their labels: built (and looked up in the registry) once per label set, not per request.
+    // Bounded as the labels are: operations × types × outcomes (× codes).
+    private final Map<List<String>, Timer> timers = new ConcurrentHashMap<>();
+    private final Map<List<String>, Counter> counters = new ConcurrentHashMap<>();
 
-    public OperationMetrics(MeterRegistry registry, MetricsConfig config) {
+    public OperationMetrics(MeterRegistry registry, MetricsConfig config, ParsedDocuments parsedDocuments) {
         this.registry = registry;
+        this.parsedDocuments = parsedDocuments;
         this.operations = new BoundedLabels(config.maxOperationNames());
     }
 
@@ -78,20 +84,6 @@ public class OperationMetrics {
             Operation operation = new Operation();
             operation.name = parameters.getExecutionInput().getOperationName();
             return operation;
-        }
-
-        /** The operation as written, also when it then fails validation (it never reaches execution). */
-        @Override
-        public InstrumentationContext<List<ValidationError>> beginValidation(
-                InstrumentationValidationParameters parameters, InstrumentationState state) {
-            if (state instanceof Operation operation) {
-                OperationDefinition d = GraphQLHttpFilter.operation(parameters.getDocument(), operation.name);
-                if (d != null) {
-                    operation.type = d.getOperation().name().toLowerCase(Locale.ROOT);
-                    operation.name = d.getName();
-                }
-            }
-            return super.beginValidation(parameters, state);
         }
 
         @Override
@@ -118,9 +110,25 @@ public class OperationMetrics {
         public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
                 InstrumentationExecutionParameters parameters, InstrumentationState state) {
             if (state instanceof Operation operation) {
+                if (operation.type.equals("unknown")) {
+                    asWritten(operation, parameters.getExecutionInput().getQuery());
+                }
                 record(operation, result.getErrors());
             }
             return CompletableFuture.completedFuture(result);
+        }
+    }
+
+    /**
+     * The operation as written when it never reached execution (it failed validation): its document is the one
+     * ParsedDocuments parsed for graphql-java, when it parsed at all.
+     */
+    private void asWritten(Operation operation, String query) {
+        Document document = query == null ? null : parsedDocuments.cached(query);
+        OperationDefinition written = document == null ? null : GraphQLHttpFilter.operation(document, operation.name);
+        if (written != null) {
+            operation.type = written.getOperation().name().toLowerCase(Locale.ROOT);
+            operation.name = written.getName();
         }
     }
 
@@ -134,17 +142,21 @@ public class OperationMetrics {
     }
 
     private void countError(String name, String type, String code) {
-        Counter.builder(ERRORS).description("GraphQL errors, by extensions.code")
-                .tags("operation", name, "type", type, "code", codes.label(code, "NONE"))
-                .register(registry).increment();
+        String label = codes.label(code, "NONE");
+        counters.computeIfAbsent(List.of(name, type, label), key -> Counter.builder(ERRORS)
+                .description("GraphQL errors, by extensions.code")
+                .tags("operation", name, "type", type, "code", label)
+                .register(registry)).increment();
     }
 
     private void record(Operation operation, List<GraphQLError> errors) {
         String name = operations.label(operation.name, "anonymous");
-        Timer.builder(REQUESTS).description("GraphQL operations, by operation name and type")
-                .tags("operation", name, "type", operation.type, "outcome", errors.isEmpty() ? "success" : "error")
+        String outcome = errors.isEmpty() ? "success" : "error";
+        timers.computeIfAbsent(List.of(name, operation.type, outcome), key -> Timer.builder(REQUESTS)
+                .description("GraphQL operations, by operation name and type")
+                .tags("operation", name, "type", operation.type, "outcome", outcome)
                 .serviceLevelObjectives(LatencyBuckets.bounds())
-                .register(registry).record(System.nanoTime() - operation.start, TimeUnit.NANOSECONDS);
+                .register(registry)).record(System.nanoTime() - operation.start, TimeUnit.NANOSECONDS);
         for (GraphQLError error : errors) {
             Map<String, Object> extensions = error.getExtensions();
             Object code = extensions == null ? null : extensions.get("code");

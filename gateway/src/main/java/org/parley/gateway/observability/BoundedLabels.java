@@ -27,6 +27,9 @@ public final class BoundedLabels {
         if (value == null || value.isBlank()) {
             return absent;
         }
+        if (admitted.contains(value)) {
+            return value; // admitted labels are clean already: the usual case, without the regular expression
+        }
         String clean = UNSAFE.matcher(value).replaceAll("_");
         if (clean.length() > MAX_LENGTH) {
             clean = clean.substring(0, MAX_LENGTH);
