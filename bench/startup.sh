@@ -24,7 +24,9 @@ set -euo pipefail
 
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$BENCH/.." && pwd)"
-WORK="$BENCH/.work"
+# BENCH_WORK: another work folder (its own logs, pids and app copies; the request lists and archives
+# are taken from bench/.work), so that two runs (say --only b5 and --only b7) can go side by side
+WORK="${BENCH_WORK:-$BENCH/.work}"
 # shellcheck source=lib/common.sh
 source "$BENCH/lib/common.sh"
 
@@ -50,10 +52,11 @@ WINDOW=10   # seconds per CPU-per-request reading in benchmark 7
 B7_ROUNDS="${BENCH_B7_ROUNDS:-2}"
 
 STAMP="$(date -u +%Y-%m-%d)"
-RESULTS="$BENCH/results/${STAMP}-startup$($QUICK && echo -quick || true).md"
+RESULTS="$BENCH/results/${STAMP}-startup$([ "$ONLY" = b5,b7 ] || echo "-${ONLY//,/-}")$($QUICK && echo -quick || true).md"
 M="$WORK/startup.jsonl"
-AOT="$WORK/aot"
+AOT="$BENCH/.work/aot"
 mkdir -p "$WORK/logs" "$AOT" "$BENCH/results"
+[ "$WORK" = "$BENCH/.work" ] || { ln -sfn "$BENCH/.work/req" "$WORK/req"; }
 # the archives outlive a run, and so do the facts of their training runs
 touch "$AOT/train.jsonl"; cp "$AOT/train.jsonl" "$M"; : >"$WORK/commands.md"
 [ -f "$WORK/req/gql-page.jsonl" ] || die "no request lists in $WORK/req: run bench/run.sh once first (BENCH_EVENTS=20000 bench/run.sh --only b4)"
