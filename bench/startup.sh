@@ -48,6 +48,7 @@ CONNS="${BENCH_CONNECTIONS:-8}"
 TRAIN="${BENCH_TRAIN:-20}"
 bench_ports_and_db
 if $QUICK; then STARTS=2 LOADS=5 W_FIRST=60 W_WARM=30; else STARTS=4 LOADS=10 W_FIRST=60 W_WARM=60; fi
+STARTS="${BENCH_STARTS:-$STARTS}"
 WINDOW=10   # seconds per CPU-per-request reading in benchmark 7
 B7_ROUNDS="${BENCH_B7_ROUNDS:-2}"
 
@@ -128,6 +129,10 @@ stop_training() {
 train() { # VARIANT: training runs: the floor alone, the three services together under the gateway's load
   local v="$1" app t0
   [ -n "$(archive "$v" floor)" ] || return 0
+  # an archive older than its app's jar is stale (the JVM would refuse it): train again
+  for app in floor actors events gateway; do
+    [ "$(archive "$v" "$app")" -nt "$WORK/apps/$(app_dir "$app")/quarkus-run.jar" ] || rm -f "$(archive "$v" "$app")"
+  done
   if [ ! -s "$(archive "$v" floor)" ]; then
     t0=$(now_ms); log "training floor for $v"
     vstart "$v" floor training; app_ready floor || die "training: floor did not get ready"
