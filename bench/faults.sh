@@ -36,12 +36,11 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --no-build) BUILD=false ;;
     --only) ONLY="$2"; shift ;;
-    -h|--help) awk 'NR == 1 { next } /^#/ { sub(/^# ?/, ""); print; next } { exit }' "$0"; exit 0 ;;
+    -h|--help) usage; exit 0 ;;
     *) die "unknown argument '$1' (see bench/faults.sh --help)" ;;
   esac
   shift
 done
-wants() { [[ ",$ONLY," == *",$1,"* ]]; }
 
 JAVA_OPTS="${BENCH_JAVA_OPTS:--Xmx512m}"
 PG_PORT="${FAULTS_PG_PORT:-25432}"

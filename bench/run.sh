@@ -34,25 +34,18 @@ while [ $# -gt 0 ]; do
     --no-build) BUILD=false ;;
     --reload) RELOAD=true ;;
     --only) ONLY="$2"; shift ;;
-    -h|--help) awk 'NR == 1 { next } /^#/ { sub(/^# ?/, ""); print; next } { exit }' "$0"; exit 0 ;;
+    -h|--help) usage; exit 0 ;;
     *) die "unknown argument '$1' (see bench/run.sh --help)" ;;
   esac
   shift
 done
-wants() { [[ ",$ONLY," == *",$1,"* ]]; }
 
 EVENTS="${BENCH_EVENTS:-1000000}"
 JAVA_OPTS="${BENCH_JAVA_OPTS:--Xmx512m}"
 CONNS="${BENCH_CONNECTIONS:-8}"
-# Not 18080-18082: other work on these shared machines runs a Parley stack there (an importer
-# wrote into this benchmark's databases through them once).
-PORT_BASE="${BENCH_PORT_BASE:-28080}"
-PORT_GW=$PORT_BASE PORT_ACTORS=$((PORT_BASE + 1)) PORT_EVENTS=$((PORT_BASE + 2)) PORT_FLOOR=$((PORT_BASE + 3))
+bench_ports_and_db
 PORT_MESH="${BENCH_MESH_PORT:-14000}"
-APP_DB_SUFFIX="${BENCH_DB_SUFFIX:-_bench}"
 DB_ACTORS="actors$APP_DB_SUFFIX" DB_EVENTS="events$APP_DB_SUFFIX"
-DB_HOST="${PARLEY_DB_HOST:-127.0.0.1}" DB_PORT="${PARLEY_DB_PORT:-5432}"
-DB_USER="${PARLEY_DB_USER:-parley}" DB_PASSWORD="${PARLEY_DB_PASSWORD:-parley}"
 export PGHOST="${PGHOST:-$DB_HOST}" PGPORT="${PGPORT:-$DB_PORT}" PGUSER="${PGUSER:-postgres}"
 if $QUICK; then
   WARMUP=15 ROUND=5 ROUNDS=2 B4_SECONDS=4 STARTS=2

@@ -6,6 +6,22 @@ die() { log "ERROR: $*"; exit 1; }
 
 now_ms() { date +%s%3N; }
 
+# The script's own header comment (after the shebang) as its --help.
+usage() { awk 'NR == 1 { next } /^#/ { sub(/^# ?/, ""); print; next } { exit }' "$0"; }
+# wants NAME: whether --only (ONLY, comma-separated) names it.
+wants() { [[ ",$ONLY," == *",$1,"* ]]; }
+
+# The ports and databases of bench/run.sh and bench/startup.sh (BENCH_PORT_BASE, BENCH_DB_SUFFIX,
+# PARLEY_DB_*). Not 18080-18082: other work on these shared machines runs a Parley stack there (an
+# importer wrote into this benchmark's databases through them once).
+bench_ports_and_db() {
+  PORT_BASE="${BENCH_PORT_BASE:-28080}"
+  PORT_GW=$PORT_BASE PORT_ACTORS=$((PORT_BASE + 1)) PORT_EVENTS=$((PORT_BASE + 2)) PORT_FLOOR=$((PORT_BASE + 3))
+  APP_DB_SUFFIX="${BENCH_DB_SUFFIX:-_bench}"
+  DB_HOST="${PARLEY_DB_HOST:-127.0.0.1}" DB_PORT="${PARLEY_DB_PORT:-5432}"
+  DB_USER="${PARLEY_DB_USER:-parley}" DB_PASSWORD="${PARLEY_DB_PASSWORD:-parley}"
+}
+
 # --- processes ---------------------------------------------------------------------------------
 # start_proc NAME LOGFILE CMD... : runs CMD in its own session (so that it and its children can be
 # stopped as a group) and records its pid; the pid is in $LAST_PID and $WORK/pids/NAME.
@@ -89,7 +105,8 @@ copy_apps() {
     src="$ROOT/$m/target/quarkus-app"
     [ "$m" = floor ] && src="$BENCH/floor/target/quarkus-app"
     [ -f "$src/quarkus-run.jar" ] || die "$src/quarkus-run.jar is missing (run without --no-build)"
-    cp -r "$src" "$WORK/apps/$m"
+    # -a: the jars keep their times, which a class archive made from an earlier copy checks
+    cp -a "$src" "$WORK/apps/$m"
   done
 }
 
