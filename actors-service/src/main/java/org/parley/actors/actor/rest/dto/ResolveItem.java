@@ -15,5 +15,9 @@ public record ResolveItem(
         @NotBlank @Size(max = 300) String name,
         @IsoCountry String country,
         @Schema(description = "Used only when the actor is created; default STATE for a bare country code, else GROUP")
-        ActorKind kind) {
+        ActorKind kind,
+        @Pattern(regexp = "^[A-Z0-9]{3,30}$", message = "must be the CAMEO code of another item of the request, e.g. USA")
+        @Schema(description = "The CAMEO code of another item of this request whose actor this one is a sector of "
+                + "(USAGOV of USA): resolve adds a SECTOR_OF relationship from this actor to that one, once")
+        String sectorOf) {
 }
