@@ -1,6 +1,7 @@
 package org.parley.importer;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -60,7 +61,8 @@ public final class GdeltImporter {
         }
         return resolveActors(chunk)
                 .flatMap(actorIds -> resolvePlaces(chunk)
-                        .flatMap(placeIds -> record(chunk, actorIds, placeIds)));
+                        .flatMap(placeIds -> record(chunk, actorIds, placeIds))
+                        .call(report -> updateEventCounts(actorIds.values())));
     }
 
     /** The rows of one request and what became of them. */
@@ -91,7 +93,13 @@ public final class GdeltImporter {
         for (GdeltRow row : chunk.live()) {
             for (GdeltRow.Actor a : new GdeltRow.Actor[] { row.actor1(), row.actor2() }) {
                 if (a != null) {
-                    users.computeIfAbsent(mapping.actor(a), k -> new ArrayList<>()).add(row.lineNumber());
+                    ImportModel.ActorItem item = mapping.actor(a);
+                    if (item.sectorOf() != null) {
+                        // the sector's state goes in the same resolve, so actors-service can link them
+                        users.computeIfAbsent(mapping.state(item.sectorOf()), k -> new ArrayList<>())
+                                .add(row.lineNumber());
+                    }
+                    users.computeIfAbsent(item, k -> new ArrayList<>()).add(row.lineNumber());
                 }
             }
         }
@@ -158,6 +166,27 @@ public final class GdeltImporter {
                     rejected.sort(Comparator.comparingLong(ImportModel.Rejection::line));
                     return new ImportModel.ImportReport(chunk.file, chunk.firstLine, chunk.size, inserted, skipped,
                             Collections.unmodifiableList(rejected));
+                });
+    }
+
+    /**
+     * Sets the chunk's actors' event counts in actors-service (its text search ranks by them) to what
+     * events-service counts now: absolute numbers, so a chunk sent again, a crash between the batch and
+     * this, or two importers at once leave them right, not doubled. Part of the chunk: should it fail,
+     * the chunk is sent again (its events are then skipped as duplicates).
+     */
+    private Uni<Void> updateEventCounts(Collection<String> actorIds) {
+        List<String> ids = actorIds.stream().distinct().toList();
+        return services.countEvents(ids)
+                .onFailure().transform(f -> ImportFailure.backend(Services.EVENTS, f))
+                .flatMap(counts -> {
+                    Uni<Void> done = Uni.createFrom().voidItem();
+                    for (int from = 0; from < counts.size(); from += MAX_ITEMS) {
+                        List<ImportModel.EventCount> part = counts.subList(from, Math.min(counts.size(), from + MAX_ITEMS));
+                        done = done.flatMap(x -> services.setEventCounts(part).replaceWithVoid()
+                                .onFailure().transform(f -> ImportFailure.backend(Services.ACTORS, f)));
+                    }
+                    return done;
                 });
     }
 

@@ -142,7 +142,11 @@ public class ActorRepository implements PanacheRepositoryBase<Actor, UUID> {
                 .getResultList());
     }
 
-    /** SECTOR_OF relationships [{from_id, to_id}]; one that exists is left alone (a unique partial index). */
+    /**
+     * SECTOR_OF relationships [{from_id, to_id, to_code}]: to the actor to_id, or without one to the
+     * oldest STATE with the CAMEO code to_code (none: no relationship). One that exists is left alone (a
+     * unique partial index).
+     */
     public Uni<Integer> insertSectorLinks(String linksJson) {
         return getSession().chain(session -> session.createNativeQuery(INSERT_SECTOR_LINKS)
                 .setParameter("links", linksJson).executeUpdate());
@@ -157,9 +161,14 @@ public class ActorRepository implements PanacheRepositoryBase<Actor, UUID> {
     // Rows in key order, as in INSERT_MISSING: two concurrent batches lock the same pairs in one order.
     private static final String INSERT_SECTOR_LINKS = """
             insert into relationship (id, type, from_id, to_id)
-            select gen_random_uuid(), 'SECTOR_OF', t.from_id, t.to_id
-              from jsonb_to_recordset(cast(cast(:links as text) as jsonb)) as t(from_id uuid, to_id uuid)
-             order by t.from_id, t.to_id
+            select gen_random_uuid(), 'SECTOR_OF', l.from_id, l.to_id
+              from (select distinct t.from_id,
+                           coalesce(t.to_id, (select s.id from actor s where s.cameo_code = t.to_code and s.kind = 'STATE'
+                                               order by s.created_at, s.id limit 1)) as to_id
+                      from jsonb_to_recordset(cast(cast(:links as text) as jsonb))
+                           as t(from_id uuid, to_id uuid, to_code text)) l
+             where l.to_id is not null and l.to_id <> l.from_id
+             order by l.from_id, l.to_id
             on conflict (from_id, to_id) where type = 'SECTOR_OF' do nothing
             """;
 

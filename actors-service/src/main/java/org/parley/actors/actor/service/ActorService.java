@@ -109,12 +109,7 @@ public class ActorService {
             return Uni.createFrom().item(List.of());
         }
         String json = toResolveJson(items);
-        List<int[]> sectors;
-        try {
-            sectors = sectorLinks(items);
-        } catch (ApiException e) {
-            return Uni.createFrom().failure(e);
-        }
+        List<int[]> sectors = sectorLinks(items);
         return actors.insertMissingResolved(json).chain(insertedKeys -> actors.findResolvedActors(json).map(rows -> {
             Set<String> toReport = new HashSet<>(insertedKeys);
             List<ResolvedActor> resolved = new ArrayList<>(items.size());
@@ -127,12 +122,13 @@ public class ActorService {
                 throw new IllegalStateException("resolved " + resolved.size() + " of " + items.size() + " items");
             }
             return resolved;
-        })).chain(resolved -> linkSectors(resolved, sectors).replaceWith(resolved));
+        })).chain(resolved -> linkSectors(items, resolved, sectors).replaceWith(resolved));
     }
 
     /**
-     * [sector item, state item] index pairs for the items with {@code sectorOf}; the state is the first
-     * item of the request with that code. Checked before anything is written.
+     * [sector item, state item] index pairs for the items with {@code sectorOf}: the state is the first
+     * item of the request with that code, or -1 when there is none (then the database's oldest STATE
+     * with that code: an importer that splits its actors over several calls has resolved it before).
      */
     private static List<int[]> sectorLinks(List<ResolveItem> items) {
         Map<String, Integer> byCode = new LinkedHashMap<>();
@@ -144,28 +140,22 @@ public class ActorService {
         List<int[]> links = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             String parent = items.get(i).sectorOf();
-            if (parent == null) {
-                continue;
+            if (parent != null) {
+                links.add(new int[] { i, byCode.getOrDefault(parent, -1) });
             }
-            Integer to = byCode.get(parent);
-            if (to == null || to == i) {
-                throw ApiException.badRequest("items[" + i + "].sectorOf",
-                        "must be the cameoCode of another item of this request");
-            }
-            links.add(new int[] { i, to });
         }
         return links;
     }
 
     /** One statement for the batch's SECTOR_OF relationships; an existing one is kept as it is. */
-    private Uni<Void> linkSectors(List<ResolvedActor> resolved, List<int[]> links) {
+    private Uni<Void> linkSectors(List<ResolveItem> items, List<ResolvedActor> resolved, List<int[]> links) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int[] link : links) {
-            UUID from = resolved.get(link[0]).id();
-            UUID to = resolved.get(link[1]).id();
-            if (!from.equals(to)) {
-                rows.add(Map.of("from_id", from, "to_id", to));
-            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("from_id", resolved.get(link[0]).id());
+            row.put("to_id", link[1] < 0 ? null : resolved.get(link[1]).id());
+            row.put("to_code", items.get(link[0]).sectorOf());
+            rows.add(row);
         }
         if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();
