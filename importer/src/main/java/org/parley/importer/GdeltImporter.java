@@ -39,8 +39,16 @@ public final class GdeltImporter {
     private final Map<String, ImportModel.EventType> types;
     private final GdeltMapping mapping = new GdeltMapping(Countries.get());
 
+    /** Whether rows of one story become one event ({@link Stories}); else one event per row. */
+    private final boolean mergeStories;
+
     public GdeltImporter(Services services, List<ImportModel.EventType> catalogue) {
+        this(services, catalogue, false);
+    }
+
+    public GdeltImporter(Services services, List<ImportModel.EventType> catalogue, boolean mergeStories) {
         this.services = services;
+        this.mergeStories = mergeStories;
         Map<String, ImportModel.EventType> byCode = new HashMap<>();
         catalogue.forEach(t -> byCode.put(t.code(), t));
         this.types = Map.copyOf(byCode);
@@ -146,26 +154,43 @@ public final class GdeltImporter {
 
     private Uni<ImportModel.ImportReport> record(Chunk chunk, Map<ImportModel.ActorItem, String> actorIds, Map<ImportModel.PlaceItem, String> placeIds) {
         List<GdeltRow> rows = chunk.live();
-        List<ImportModel.EventItem> items = new ArrayList<>(rows.size());
+        List<ImportModel.EventItem> perRow = new ArrayList<>(rows.size());
+        List<Stories.Key> keys = new ArrayList<>(rows.size());
         for (GdeltRow row : rows) {
             String a1 = row.actor1() == null ? null : actorIds.get(mapping.actor(row.actor1()));
             String a2 = row.actor2() == null ? null : actorIds.get(mapping.actor(row.actor2()));
             ImportModel.PlaceItem place = mapping.place(row.actionGeo());
-            items.add(mapping.event(row, types.get(row.eventCode()), a1, a2,
-                    place == null ? null : placeIds.get(place)));
+            String placeId = place == null ? null : placeIds.get(place);
+            perRow.add(mapping.event(row, types.get(row.eventCode()), a1, a2, placeId));
+            keys.add(new Stories.Key(row.date(), a1, a2, row.eventCode(), placeId));
         }
+        List<Stories.Story> stories = mergeStories ? Stories.merge(perRow, keys) : Stories.single(perRow);
+        List<ImportModel.EventItem> items = stories.stream().map(Stories.Story::event).toList();
         // ≤ 1000 lines per chunk (the command's limit), so this is a single batch: one transaction.
         return callDropping(items, services::recordEvents, Services.EVENTS)
                 .map(attempt -> {
-                    attempt.dropped().forEach((index, reason) -> chunk.reject(rows.get(index).lineNumber(),
-                            "event refused by events-service: " + reason));
-                    int inserted = attempt.result() == null ? 0 : attempt.result().inserted();
-                    int skipped = attempt.result() == null ? 0 : attempt.result().skipped();
+                    attempt.dropped().forEach((index, reason) -> stories.get(index).rows().forEach(r -> chunk.reject(
+                            rows.get(r).lineNumber(), "event refused by events-service: " + reason)));
+                    // rows, not events: a story's rows were all imported, or all found imported before
+                    int imported = 0;
+                    int skipped = 0;
+                    if (attempt.result() != null) {
+                        List<String> ids = attempt.result().ids();
+                        for (int i = 0; i < attempt.kept().size(); i++) {
+                            int n = stories.get(attempt.kept().get(i)).rows().size();
+                            if (ids != null && i < ids.size() && ids.get(i) == null) {
+                                skipped += n;
+                            } else {
+                                imported += n;
+                            }
+                        }
+                    }
                     List<ImportModel.Rejection> rejected = new ArrayList<>();
                     chunk.rejected.forEach((line, reason) -> rejected.add(new ImportModel.Rejection(line, reason)));
                     rejected.sort(Comparator.comparingLong(ImportModel.Rejection::line));
-                    return new ImportModel.ImportReport(chunk.file, chunk.firstLine, chunk.size, inserted, skipped,
-                            Collections.unmodifiableList(rejected));
+                    int events = attempt.result() == null ? 0 : attempt.result().inserted();
+                    return new ImportModel.ImportReport(chunk.file, chunk.firstLine, chunk.size, imported, skipped,
+                            events, Collections.unmodifiableList(rejected));
                 });
     }
 

@@ -113,9 +113,10 @@ public final class ImportModel {
 
     /**
      * The answer for one chunk: {@code rows = imported + duplicates + rejected.size()}; duplicates are
-     * rows whose GLOBALEVENTID was imported before (or earlier in the same chunk).
+     * rows whose GLOBALEVENTID was imported before (or earlier in the same chunk); {@code events}: the
+     * events the imported rows made (rows of one story are one event, {@link Stories}).
      */
-    public record ImportReport(String file, long firstLine, int rows, int imported, int duplicates,
+    public record ImportReport(String file, long firstLine, int rows, int imported, int duplicates, int events,
             List<Rejection> rejected) {
     }
 }
