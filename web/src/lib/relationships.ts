@@ -34,6 +34,7 @@ const TYPE_LABELS: Record<string, string> = {
   MEMBER_OF: 'member of',
   RELATIVE_OF: 'relative of',
   REPRESENTS: 'represents',
+  SECTOR_OF: 'part of',
 };
 
 export const relationshipLabel = (type: string, title?: string | null) => (title ? `${title} of` : TYPE_LABELS[type] ?? type.toLowerCase());

@@ -17,4 +17,9 @@ public interface ActorsApi {
     @POST
     @Path("actors/resolve")
     Uni<ImportModel.ResolveResult> resolveActors(ImportModel.ActorResolveRequest request);
+
+    /** Absolute event counts (≤ 1000 per call); they rank actors-service's text search. */
+    @POST
+    @Path("actors/event-counts")
+    Uni<ImportModel.EventCountsResult> setEventCounts(ImportModel.EventCountsRequest request);
 }

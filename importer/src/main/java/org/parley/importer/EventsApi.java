@@ -8,6 +8,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
@@ -29,6 +30,12 @@ public interface EventsApi {
     @POST
     @Path("places/resolve")
     Uni<ImportModel.ResolveResult> resolvePlaces(ImportModel.PlaceResolveRequest request);
+
+    /** Each actor's most recent event and its number of events (≤ 500 actors per call; one statement). */
+    @GET
+    @Path("events/by-participants")
+    Uni<List<ImportModel.ParticipantCount>> countByParticipants(@QueryParam("actors") String actorIds,
+            @QueryParam("limit") int limit);
 
     @POST
     @Path("events/batch")

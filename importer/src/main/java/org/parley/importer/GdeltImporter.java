@@ -1,6 +1,7 @@
 package org.parley.importer;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -38,8 +39,16 @@ public final class GdeltImporter {
     private final Map<String, ImportModel.EventType> types;
     private final GdeltMapping mapping = new GdeltMapping(Countries.get());
 
+    /** Whether rows of one story become one event ({@link Stories}); else one event per row. */
+    private final boolean mergeStories;
+
     public GdeltImporter(Services services, List<ImportModel.EventType> catalogue) {
+        this(services, catalogue, false);
+    }
+
+    public GdeltImporter(Services services, List<ImportModel.EventType> catalogue, boolean mergeStories) {
         this.services = services;
+        this.mergeStories = mergeStories;
         Map<String, ImportModel.EventType> byCode = new HashMap<>();
         catalogue.forEach(t -> byCode.put(t.code(), t));
         this.types = Map.copyOf(byCode);
@@ -60,7 +69,8 @@ public final class GdeltImporter {
         }
         return resolveActors(chunk)
                 .flatMap(actorIds -> resolvePlaces(chunk)
-                        .flatMap(placeIds -> record(chunk, actorIds, placeIds)));
+                        .flatMap(placeIds -> record(chunk, actorIds, placeIds))
+                        .call(report -> updateEventCounts(actorIds.values())));
     }
 
     /** The rows of one request and what became of them. */
@@ -91,7 +101,13 @@ public final class GdeltImporter {
         for (GdeltRow row : chunk.live()) {
             for (GdeltRow.Actor a : new GdeltRow.Actor[] { row.actor1(), row.actor2() }) {
                 if (a != null) {
-                    users.computeIfAbsent(mapping.actor(a), k -> new ArrayList<>()).add(row.lineNumber());
+                    ImportModel.ActorItem item = mapping.actor(a);
+                    if (item.sectorOf() != null) {
+                        // the sector's state goes in the same resolve, so actors-service can link them
+                        users.computeIfAbsent(mapping.state(item.sectorOf()), k -> new ArrayList<>())
+                                .add(row.lineNumber());
+                    }
+                    users.computeIfAbsent(item, k -> new ArrayList<>()).add(row.lineNumber());
                 }
             }
         }
@@ -138,26 +154,64 @@ public final class GdeltImporter {
 
     private Uni<ImportModel.ImportReport> record(Chunk chunk, Map<ImportModel.ActorItem, String> actorIds, Map<ImportModel.PlaceItem, String> placeIds) {
         List<GdeltRow> rows = chunk.live();
-        List<ImportModel.EventItem> items = new ArrayList<>(rows.size());
+        List<ImportModel.EventItem> perRow = new ArrayList<>(rows.size());
+        List<Stories.Key> keys = new ArrayList<>(rows.size());
         for (GdeltRow row : rows) {
             String a1 = row.actor1() == null ? null : actorIds.get(mapping.actor(row.actor1()));
             String a2 = row.actor2() == null ? null : actorIds.get(mapping.actor(row.actor2()));
             ImportModel.PlaceItem place = mapping.place(row.actionGeo());
-            items.add(mapping.event(row, types.get(row.eventCode()), a1, a2,
-                    place == null ? null : placeIds.get(place)));
+            String placeId = place == null ? null : placeIds.get(place);
+            perRow.add(mapping.event(row, types.get(row.eventCode()), a1, a2, placeId));
+            keys.add(new Stories.Key(row.date(), a1, a2, row.eventCode(), placeId));
         }
+        List<Stories.Story> stories = mergeStories ? Stories.merge(perRow, keys) : Stories.single(perRow);
+        List<ImportModel.EventItem> items = stories.stream().map(Stories.Story::event).toList();
         // ≤ 1000 lines per chunk (the command's limit), so this is a single batch: one transaction.
         return callDropping(items, services::recordEvents, Services.EVENTS)
                 .map(attempt -> {
-                    attempt.dropped().forEach((index, reason) -> chunk.reject(rows.get(index).lineNumber(),
-                            "event refused by events-service: " + reason));
-                    int inserted = attempt.result() == null ? 0 : attempt.result().inserted();
-                    int skipped = attempt.result() == null ? 0 : attempt.result().skipped();
+                    attempt.dropped().forEach((index, reason) -> stories.get(index).rows().forEach(r -> chunk.reject(
+                            rows.get(r).lineNumber(), "event refused by events-service: " + reason)));
+                    // rows, not events: a story's rows were all imported, or all found imported before
+                    int imported = 0;
+                    int skipped = 0;
+                    if (attempt.result() != null) {
+                        List<String> ids = attempt.result().ids();
+                        for (int i = 0; i < attempt.kept().size(); i++) {
+                            int n = stories.get(attempt.kept().get(i)).rows().size();
+                            if (ids != null && i < ids.size() && ids.get(i) == null) {
+                                skipped += n;
+                            } else {
+                                imported += n;
+                            }
+                        }
+                    }
                     List<ImportModel.Rejection> rejected = new ArrayList<>();
                     chunk.rejected.forEach((line, reason) -> rejected.add(new ImportModel.Rejection(line, reason)));
                     rejected.sort(Comparator.comparingLong(ImportModel.Rejection::line));
-                    return new ImportModel.ImportReport(chunk.file, chunk.firstLine, chunk.size, inserted, skipped,
-                            Collections.unmodifiableList(rejected));
+                    int events = attempt.result() == null ? 0 : attempt.result().inserted();
+                    return new ImportModel.ImportReport(chunk.file, chunk.firstLine, chunk.size, imported, skipped,
+                            events, Collections.unmodifiableList(rejected));
+                });
+    }
+
+    /**
+     * Sets the chunk's actors' event counts in actors-service (its text search ranks by them) to what
+     * events-service counts now: absolute numbers, so a chunk sent again, a crash between the batch and
+     * this, or two importers at once leave them right, not doubled. Part of the chunk: should it fail,
+     * the chunk is sent again (its events are then skipped as duplicates).
+     */
+    private Uni<Void> updateEventCounts(Collection<String> actorIds) {
+        List<String> ids = actorIds.stream().distinct().toList();
+        return services.countEvents(ids)
+                .onFailure().transform(f -> ImportFailure.backend(Services.EVENTS, f))
+                .flatMap(counts -> {
+                    Uni<Void> done = Uni.createFrom().voidItem();
+                    for (int from = 0; from < counts.size(); from += MAX_ITEMS) {
+                        List<ImportModel.EventCount> part = counts.subList(from, Math.min(counts.size(), from + MAX_ITEMS));
+                        done = done.flatMap(x -> services.setEventCounts(part).replaceWithVoid()
+                                .onFailure().transform(f -> ImportFailure.backend(Services.ACTORS, f)));
+                    }
+                    return done;
                 });
     }
 

@@ -16,8 +16,11 @@ import java.util.regex.Pattern;
  * <li>Actors: GDELT has no identities beyond CAMEO code + name. A bare ISO country code (RUS, USA) is
  * CAMEO's code for the country itself, whatever text GDELT matched ("RUSSIAN", "MOSCOW", "DALLAS"), so
  * it resolves to the STATE under CAMEO's country name ("Russia"); the matched text stays in the title
- * and summary. Everything else resolves by (code, name) as GDELT writes it: "VLADIMIR PUTIN"/RUSGOV
- * and "KREMLIN"/RUSGOV are two actors.</li>
+ * and summary. A composite code of a country and CAMEO types only (USAGOV, RUSMIL, INDGOVELI) is that
+ * state's SECTOR: an ORGANIZATION "United States — Government" (CAMEO's type labels), whatever text
+ * GDELT matched ("UNITED STATES", "WASHINGTON", "VLADIMIR PUTIN"), resolved together with its state and
+ * linked to it (SECTOR_OF). Everything else resolves by (code, name) as GDELT writes it
+ * ("TALIBAN"/AFGINSTAL: TAL is a known group, not a type).</li>
  * <li>Places: ActionGeo by {@code gdelt-feature:<FeatureID>}; the country code is ISO alpha-3 only when
  * the place name's country part is a CAMEO country name (GDELT's own code is FIPS 10-4, kept in the
  * summary).</li>
@@ -34,16 +37,26 @@ public final class GdeltMapping {
     private static final int MAX_TITLE = 500;
 
     private final Countries countries;
+    private final ActorTypes types;
 
     public GdeltMapping(Countries countries) {
+        this(countries, ActorTypes.get());
+    }
+
+    public GdeltMapping(Countries countries, ActorTypes types) {
         this.countries = countries;
+        this.types = types;
     }
 
     /** The resolve item for a GDELT actor (never null for a non-null actor). */
     public ImportModel.ActorItem actor(GdeltRow.Actor a) {
-        String stateName = Countries.isIso3(a.code()) ? countries.nameOf(a.code()) : null;
-        if (stateName != null) {
-            return new ImportModel.ActorItem(a.code(), stateName, a.code(), "STATE");
+        ImportModel.ActorItem state = state(a.code());
+        if (state != null) {
+            return state;
+        }
+        ImportModel.ActorItem sector = sector(a);
+        if (sector != null) {
+            return sector;
         }
         String name = a.name() != null ? a.name() : a.code();
         String country = Countries.isIso3(a.countryCode()) ? a.countryCode() : null;
@@ -52,6 +65,30 @@ public final class GdeltMapping {
         // (the code stays in the event's summary). Upper-casing could collide with a real code.
         String code = a.code() != null && ACTOR_CODE.matcher(a.code()).matches() ? a.code() : null;
         return new ImportModel.ActorItem(code, name, country, isOrganization(a) ? "ORGANIZATION" : "GROUP");
+    }
+
+    /** The STATE item of a bare ISO country code with a CAMEO name, else null. */
+    ImportModel.ActorItem state(String code) {
+        String stateName = Countries.isIso3(code) ? countries.nameOf(code) : null;
+        return stateName == null ? null : new ImportModel.ActorItem(code, stateName, code, "STATE");
+    }
+
+    /**
+     * The sector item of a composite code (a country with a CAMEO name, then type codes only, no known
+     * group), else null. {@code sectorOf} is the country's code: its state item goes in the same resolve.
+     */
+    private ImportModel.ActorItem sector(GdeltRow.Actor a) {
+        String code = a.code();
+        if (code == null || code.length() < 6 || a.knownGroupCode() != null) {
+            return null;
+        }
+        ImportModel.ActorItem state = state(code.substring(0, 3));
+        List<String> labels = state == null ? null : types.labelsOf(code.substring(3));
+        if (labels == null) {
+            return null;
+        }
+        return new ImportModel.ActorItem(code, state.name() + " — " + String.join(", ", labels), state.country(),
+                "ORGANIZATION", state.cameoCode());
     }
 
     private static boolean isOrganization(GdeltRow.Actor a) {
@@ -137,8 +174,11 @@ public final class GdeltMapping {
     }
 
     private String display(GdeltRow.Actor a) {
-        String name = actor(a).name();
-        if (a.name() != null && !Countries.fold(a.name()).equals(Countries.fold(name))) {
+        ImportModel.ActorItem item = actor(a);
+        String name = item.name();
+        // a sector's matched text is worth showing only when it is more than its country's name
+        String plain = item.sectorOf() == null ? name : state(item.sectorOf()).name();
+        if (a.name() != null && !Countries.fold(a.name()).equals(Countries.fold(plain))) {
             return name + " (" + a.name() + ")";
         }
         return name;

@@ -18,16 +18,24 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         ImportModel.PlaceItem.class, ImportModel.PlaceResolveRequest.class, ImportModel.Resolved.class,
         ImportModel.ResolveResult.class, ImportModel.Participant.class, ImportModel.Source.class,
         ImportModel.EventItem.class, ImportModel.EventBatchRequest.class, ImportModel.EventBatchResult.class,
-        ImportModel.EventType.class, ImportModel.FeedProgress.class, ImportModel.FeedProgressUpdate.class,
+        ImportModel.EventType.class, ImportModel.FeedProgress.class, ImportModel.EventCount.class,
+        ImportModel.EventCountsRequest.class, ImportModel.EventCountsResult.class, ImportModel.ParticipantCount.class, ImportModel.FeedProgressUpdate.class,
         ImportFailure.Problem.class, ImportFailure.Violation.class })
 public final class ImportModel {
 
     private ImportModel() {
     }
 
-    /** POST /actors/resolve item; key = (cameoCode, folded name). */
+    /**
+     * POST /actors/resolve item; key = (cameoCode, folded name). {@code sectorOf}: the code of the state
+     * item (in the same request) this sector belongs to; actors-service links the two.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ActorItem(String cameoCode, String name, String country, String kind) {
+    public record ActorItem(String cameoCode, String name, String country, String kind, String sectorOf) {
+
+        public ActorItem(String cameoCode, String name, String country, String kind) {
+            this(cameoCode, name, country, kind, null);
+        }
     }
 
     public record ActorResolveRequest(List<ActorItem> items) {
@@ -70,6 +78,20 @@ public final class ImportModel {
     }
 
     /** events-service's CAMEO catalogue entry ({@code GET /event-types}). */
+    /** actors-service's POST /actors/event-counts item: an actor's events, as events-service counts them. */
+    public record EventCount(String id, long count) {
+    }
+
+    public record EventCountsRequest(List<EventCount> items) {
+    }
+
+    public record EventCountsResult(int updated) {
+    }
+
+    /** events-service's GET /events/by-participants entry; only the count is read. */
+    public record ParticipantCount(String actorId, Long totalCount) {
+    }
+
     public record EventType(String code, String name, String rootCode, Integer quadClass, Double goldstein) {
     }
 
@@ -91,9 +113,10 @@ public final class ImportModel {
 
     /**
      * The answer for one chunk: {@code rows = imported + duplicates + rejected.size()}; duplicates are
-     * rows whose GLOBALEVENTID was imported before (or earlier in the same chunk).
+     * rows whose GLOBALEVENTID was imported before (or earlier in the same chunk); {@code events}: the
+     * events the imported rows made (rows of one story are one event, {@link Stories}).
      */
-    public record ImportReport(String file, long firstLine, int rows, int imported, int duplicates,
+    public record ImportReport(String file, long firstLine, int rows, int imported, int duplicates, int events,
             List<Rejection> rejected) {
     }
 }

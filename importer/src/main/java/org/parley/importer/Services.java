@@ -1,6 +1,7 @@
 package org.parley.importer;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -27,6 +28,8 @@ public class Services {
 
     public static final String ACTORS = "actors-service";
     public static final String EVENTS = "events-service";
+    /** events-service's limit of actors per by-participants read. */
+    static final int MAX_ACTORS_PER_READ = 500;
 
     /** Set once by {@link #connect} before any call; a CDI bean so that the fault-tolerance annotations apply. */
     private volatile ActorsApi actors;
@@ -77,6 +80,25 @@ public class Services {
 
     public Uni<ImportModel.EventBatchResult> recordEvents(List<ImportModel.EventItem> items) {
         return events.recordEvents(new ImportModel.EventBatchRequest(items));
+    }
+
+    /** events-service's count of each actor's events, in calls of ≤ 500 actors (its by-participants limit). */
+    public Uni<List<ImportModel.EventCount>> countEvents(List<String> actorIds) {
+        List<Uni<List<ImportModel.ParticipantCount>>> calls = new ArrayList<>();
+        for (int from = 0; from < actorIds.size(); from += MAX_ACTORS_PER_READ) {
+            String csv = String.join(",", actorIds.subList(from, Math.min(actorIds.size(), from + MAX_ACTORS_PER_READ)));
+            calls.add(events.countByParticipants(csv, 1));
+        }
+        if (calls.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Uni.join().all(calls).andFailFast().map(lists -> lists.stream().flatMap(List::stream)
+                .filter(p -> p.totalCount() != null)
+                .map(p -> new ImportModel.EventCount(p.actorId(), p.totalCount())).toList());
+    }
+
+    public Uni<ImportModel.EventCountsResult> setEventCounts(List<ImportModel.EventCount> counts) {
+        return actors.setEventCounts(new ImportModel.EventCountsRequest(counts));
     }
 
     /** The last file of {@code feed} imported completely, or null when there is none yet. */

@@ -20,8 +20,8 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * actors-service and events-service as the importer sees them, on one JDK HTTP server: the catalogue
- * (every code of the real sample), both resolves (a fresh id per item) and the events batch (every item
- * inserted). Records each call; statuses queued in {@link #failNext} are answered first.
+ * (every code of the real sample), both resolves (a fresh id per item), the events batch (every item
+ * inserted) and the event counts (one event per actor, counts accepted). Records each call; statuses queued in {@link #failNext} are answered first.
  */
 public final class FakeServices implements AutoCloseable {
 
@@ -76,6 +76,18 @@ public final class FakeServices implements AutoCloseable {
                 items.forEach(i -> ids.add(UUID.randomUUID().toString()));
                 respond(exchange, 200, Map.of("inserted", items.size(), "skipped", 0, "ids", ids));
             }
+            case "/events/by-participants" -> {
+                List<Map<String, Object>> counts = new ArrayList<>();
+                String query = exchange.getRequestURI().getQuery();
+                String actors = query == null ? "" : query.replaceAll(".*actors=([^&]*).*", "$1");
+                for (String id : actors.split(",")) {
+                    if (!id.isEmpty()) {
+                        counts.add(Map.of("actorId", id, "items", List.of(), "totalCount", 1));
+                    }
+                }
+                respond(exchange, 200, counts);
+            }
+            case "/actors/event-counts" -> respond(exchange, 200, Map.of("updated", items.size()));
             default -> respond(exchange, 404, Map.of("status", 404));
         }
     }

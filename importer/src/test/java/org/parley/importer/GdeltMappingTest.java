@@ -28,9 +28,66 @@ class GdeltMappingTest {
     }
 
     @Test
-    void otherActorsResolveByCodeAndNameAsGdeltWritesThem() {
-        assertEquals(new ImportModel.ActorItem("RUSGOV", "VLADIMIR PUTIN", "RUS", "GROUP"),
+    void aCountryWithCameoTypesIsASectorOfThatStateWhateverTextGdeltMatched() {
+        assertEquals(new ImportModel.ActorItem("USAGOV", "United States — Government", "USA", "ORGANIZATION", "USA"),
+                mapping.actor(actor("USAGOV", "UNITED STATES", "USA", null, "GOV")));
+        assertEquals(new ImportModel.ActorItem("RUSGOV", "Russia — Government", "RUS", "ORGANIZATION", "RUS"),
                 mapping.actor(actor("RUSGOV", "VLADIMIR PUTIN", "RUS", null, "GOV")));
+        assertEquals("India — Government, Elites", mapping.actor(actor("INDGOVELI", "MANMOHAN SINGH", "IND", null, "GOV")).name());
+        assertEquals("United Kingdom — Police forces", mapping.actor(actor("GBRCOP", "UNITED KINGDOM", "GBR", null, "COP")).name());
+        // a known group is not a sector (TAL, the Taliban); nor are a type after a region (EUR) or a bare type
+        assertEquals(new ImportModel.ActorItem("AFGINSTAL", "TALIBAN", "AFG", "ORGANIZATION"),
+                mapping.actor(actor("AFGINSTAL", "TALIBAN", "AFG", "TAL", "INS")));
+        assertEquals(new ImportModel.ActorItem("EUREDU", "EUROPEAN", null, "GROUP"),
+                mapping.actor(actor("EUREDU", "EUROPEAN", "EUR", null, "EDU")));
+        assertEquals(new ImportModel.ActorItem("GOVEDU", "EDUCATION MINIST", null, "GROUP"),
+                mapping.actor(actor("GOVEDU", "EDUCATION MINIST", null, null, "GOV")));
+    }
+
+    /**
+     * The analyst's complaint on the real sample: the first import made one GROUP actor per USA code, all
+     * named "UNITED STATES". Now "United States" names the state alone, and each sector once.
+     */
+    @Test
+    void onTheRealSampleOnlyTheStateIsNamedUnitedStatesAndEachSectorIsOneActor() {
+        GdeltLineParser parser = new GdeltLineParser(codesOf(GdeltFiles.sample()), null);
+        java.util.Set<ImportModel.ActorItem> items = new java.util.HashSet<>();
+        List<String> lines = GdeltFiles.sample();
+        for (int i = 0; i < lines.size(); i++) {
+            GdeltRow row = parser.parse(lines.get(i), i + 1).row();
+            for (GdeltRow.Actor a : new GdeltRow.Actor[] { row.actor1(), row.actor2() }) {
+                if (a != null) {
+                    items.add(mapping.actor(a));
+                }
+            }
+        }
+        List<ImportModel.ActorItem> usa = items.stream().filter(a -> a.cameoCode() != null && a.cameoCode().startsWith("USA"))
+                .sorted(java.util.Comparator.comparing(ImportModel.ActorItem::cameoCode)).toList();
+        // USAREL stays GDELT's "UNITED STATES": REL (religious) is in neither CAMEO type nor religion codebook,
+        // so it names no sector; search ranks it after the state, which has far more events.
+        assertEquals(List.of("USA", "USAREL"), usa.stream().filter(a -> Countries.fold(a.name()).equals("united states"))
+                .map(ImportModel.ActorItem::cameoCode).toList());
+        assertEquals("STATE", usa.get(0).kind());
+        assertEquals(usa.size(), usa.stream().map(ImportModel.ActorItem::cameoCode).distinct().count(),
+                "one actor per code: " + usa);
+        // the thirteen "UNITED STATES" actors, now thirteen sectors of the state
+        assertEquals(List.of("USAAGR", "USABUS", "USACOP", "USACRM", "USACVL", "USAEDU", "USAELI", "USAGOV", "USAGOVCVL",
+                "USAJUD", "USALEG", "USAMED", "USAMIL"),
+                usa.stream().filter(a -> "USA".equals(a.sectorOf())).map(ImportModel.ActorItem::cameoCode).toList());
+        ImportModel.ActorItem gov = usa.stream().filter(a -> a.cameoCode().equals("USAGOV")).findFirst().orElseThrow();
+        assertEquals("United States — Government", gov.name());
+        assertTrue(usa.stream().filter(a -> a.sectorOf() != null).allMatch(a -> "USA".equals(a.sectorOf())
+                && "ORGANIZATION".equals(a.kind()) && a.name().startsWith("United States — ")), usa.toString());
+    }
+
+    private static java.util.Set<String> codesOf(List<String> lines) {
+        java.util.Set<String> codes = new java.util.HashSet<>();
+        lines.forEach(line -> codes.add(GdeltFiles.columns(line)[26]));
+        return codes;
+    }
+
+    @Test
+    void otherActorsResolveByCodeAndNameAsGdeltWritesThem() {
         // CAMEO regions are not ISO countries: no country
         assertEquals(new ImportModel.ActorItem("AFR", "AFRICA", null, "GROUP"),
                 mapping.actor(actor("AFR", "AFRICA", "AFR", null, null)));

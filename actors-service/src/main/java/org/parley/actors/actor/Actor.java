@@ -56,6 +56,13 @@ public class Actor extends PanacheEntityBase {
     @Column(name = "search_text", insertable = false, updatable = false)
     public String searchText;
 
+    /**
+     * Events the actor takes part in, as the importer last counted them (PUT /actors/event-counts);
+     * ranks search results. Not part of the API's Actor: it is a ranking hint, not a fact we own.
+     */
+    @Column(name = "event_count", nullable = false, insertable = false, updatable = false)
+    public long eventCount;
+
     @Version
     public long version;
 

@@ -95,8 +95,9 @@ public class QueryApi {
         return read(() -> {
             int size = pageSize(first);
             Cursors.Position position = Cursors.decode(after);
-            EventsModel.EventQuery query = EventQueries.of(filter, orderBy);
-            return events.listEvents(query, Cursors.limit(position, size), position.backendCursor(), count)
+            EventsModel.EventQuery plain = EventQueries.of(filter, orderBy);
+            return Sectors.expand(actors, plain, filter)
+                    .flatMap(query -> events.listEvents(query, Cursors.limit(position, size), position.backendCursor(), count))
                     .map(page -> {
                         Cursors.Page<EventsModel.Event> cut = Cursors.page(position, page.items(), page.nextCursor(),
                                 size);

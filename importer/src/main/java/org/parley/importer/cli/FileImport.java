@@ -61,6 +61,7 @@ public final class FileImport {
     private long rows;
     private long imported;
     private long duplicates;
+    private long events;
     private long rejected;
     private long totalBytes;
     private long bytesBefore;
@@ -167,7 +168,8 @@ public final class FileImport {
         s.append("parley import finished: ").append(files.size()).append(files.size() == 1 ? " file" : " files")
                 .append(", ").append(fmt(rows)).append(" rows in ").append(String.format(Locale.ROOT, "%.1f", seconds))
                 .append(" s (").append(fmt(Math.round(rows / Math.max(seconds, 0.001)))).append(" rows/s)\n");
-        s.append("  imported:   ").append(fmt(imported)).append('\n');
+        s.append("  imported:   ").append(fmt(imported)).append(" (as ").append(fmt(events))
+                .append(" events: rows of one story are one event)\n");
         s.append("  duplicates: ").append(fmt(duplicates)).append(" (already imported before)\n");
         s.append("  rejected:   ").append(fmt(rejected)).append('\n');
         s.append("  services:   ").append(options.target()).append('\n');
@@ -301,6 +303,7 @@ public final class FileImport {
         rows += answer.rows();
         imported += answer.imported();
         duplicates += answer.duplicates();
+        events += answer.events();
         answer.rejected().forEach(r -> reject(chunk.file(), r.line(), r.reason()));
         progress.update(rows, rejected, chunk.bytesRead(), totalBytes);
     }

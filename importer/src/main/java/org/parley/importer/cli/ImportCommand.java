@@ -66,6 +66,10 @@ public class ImportCommand implements Callable<Integer> {
     @Option(names = "--chunk-lines", defaultValue = "1000", description = "lines per chunk, ≤ 1000 (default 1000)")
     int chunkLines;
 
+    @Option(names = "--merge-stories", description = "rows of one story (same day, actors in order, event code, place) "
+            + "become one event; off by default until events-service merges into stored events (importer/README.md)")
+    boolean mergeStories;
+
     @Option(names = "--parallel", defaultValue = "2", description = "chunks in flight, 1–8 (default 2)")
     int parallel;
 
@@ -121,7 +125,7 @@ public class ImportCommand implements Callable<Integer> {
                     + ImportFailure.backend(Services.EVENTS, e).getMessage() + " (" + eventsUrl + ")");
             return 1;
         }
-        GdeltImporter importer = new GdeltImporter(services, catalogue);
+        GdeltImporter importer = new GdeltImporter(services, catalogue, mergeStories);
         String target = "actors " + actorsUrl + ", events " + eventsUrl;
         FileImport.Options options = new FileImport.Options(forced, reportDir, chunkLines, parallel, retries,
                 progress, target);

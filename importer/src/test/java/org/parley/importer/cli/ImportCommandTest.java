@@ -76,6 +76,19 @@ class ImportCommandTest {
         assertTrue(services.calls.stream().allMatch(c -> "Bearer t0k".equals(c.authorization())), services.calls.toString());
     }
 
+    /** --merge-stories on the real sample: 2,111 rows, 1,921 events (StoriesTest has the rule), every row counted. */
+    @Test
+    void mergesTheRowsOfOneStoryIntoOneEventWhenAsked(QuarkusMainLauncher launcher) {
+        Path file = GdeltFiles.write(tmp, "sample.CSV", GdeltFiles.sample());
+        LaunchResult run = run(launcher, file.toString(), "--merge-stories");
+        assertEquals(0, run.exitCode(), run.getErrorOutput());
+        assertEquals(new ImportSummary(2111, 2111, 0, 0), ImportSummary.of(run.getOutput()));
+        assertTrue(run.getOutput().contains("imported:   2,111 (as 1,921 events"), run.getOutput());
+        assertEquals(1921, sizes(services.calls("/events/batch")).stream().mapToInt(Integer::intValue).sum());
+        // the chunk's actors' event counts go to actors-service after its batch
+        assertEquals(3, services.calls("/actors/event-counts").size());
+    }
+
     @Test
     void sendsNoAuthorizationWithoutAToken(QuarkusMainLauncher launcher) {
         Path file = GdeltFiles.write(tmp, "few.CSV", GdeltFiles.sample().subList(0, 10));

@@ -21,7 +21,7 @@ public class ActorRepository implements PanacheRepositoryBase<Actor, UUID> {
      * entity query, so "a.*" would break the day a migration adds one.
      */
     private static final String ACTOR_COLUMNS = "a.id, a.kind, a.name, a.aliases, a.country, a.cameo_code, "
-            + "a.wikidata_id, a.description, a.resolution_key, a.match_key, a.search_text, a.version, "
+            + "a.wikidata_id, a.description, a.resolution_key, a.match_key, a.search_text, a.event_count, a.version, "
             + "a.created_at, a.updated_at";
 
     /** One SELECT for the whole list; the caller's order is restored in memory. */
@@ -42,7 +42,7 @@ public class ActorRepository implements PanacheRepositoryBase<Actor, UUID> {
     public Uni<List<Actor>> searchActors(ActorFilter filter, int limit) {
         StringBuilder sql = new StringBuilder("select ").append(ACTOR_COLUMNS).append(" from actor a");
         appendWhere(sql, filter, true);
-        sql.append(" order by a.name, a.id");
+        sql.append(filter.text() == null ? " order by a.name, a.id" : " order by " + rank("a") + ", a.name, a.id");
         return getSession().chain(session -> {
             Mutiny.SelectionQuery<Actor> query = session.createNativeQuery(sql.toString(), Actor.class);
             bind(query, filter, true);
@@ -72,8 +72,27 @@ public class ActorRepository implements PanacheRepositoryBase<Actor, UUID> {
             sql.append(" and a.country = :country");
         }
         if (withKeyset && filter.afterId() != null) {
-            sql.append(" and (a.name, a.id) > (:afterName, :afterId)");
+            if (filter.text() == null) {
+                sql.append(" and (a.name, a.id) > (:afterName, :afterId)");
+            } else {
+                // The cursor's actor's rank is read again rather than carried in the cursor: the cursor
+                // stays (name, id), and the rank is always the database's own folding of the text.
+                sql.append(" and (").append(rank("a")).append(", a.name, a.id) > (select ").append(rank("c"))
+                        .append(", c.name, c.id from actor c where c.id = :afterId)");
+            }
         }
+    }
+
+    /**
+     * A text search's order, all ascending so that the keyset is one row comparison: 0 when the text is
+     * a whole name or alias, 1 when a name or alias starts with it, 2 when it is inside one (search_text
+     * is the folded name and aliases joined by newlines); then the most events first.
+     */
+    private static String rank(String alias) {
+        String text = "(E'\\n' || " + alias + ".search_text || E'\\n')";
+        return "case when " + text + " like ('%' || E'\\n' || parley_fold(:text) || E'\\n%') escape '\\' then 0"
+                + " when " + text + " like ('%' || E'\\n' || parley_fold(:text) || '%') escape '\\' then 1"
+                + " else 2 end, -" + alias + ".event_count";
     }
 
     private static void bind(Mutiny.SelectionQuery<?> query, ActorFilter filter, boolean withKeyset) {
@@ -87,7 +106,9 @@ public class ActorRepository implements PanacheRepositoryBase<Actor, UUID> {
             query.setParameter("country", filter.country());
         }
         if (withKeyset && filter.afterId() != null) {
-            query.setParameter("afterName", filter.afterName());
+            if (filter.text() == null) {
+                query.setParameter("afterName", filter.afterName());
+            }
             query.setParameter("afterId", filter.afterId());
         }
     }
@@ -120,6 +141,42 @@ public class ActorRepository implements PanacheRepositoryBase<Actor, UUID> {
                 .setParameter("items", itemsJson)
                 .getResultList());
     }
+
+    /**
+     * SECTOR_OF relationships [{from_id, to_id, to_code}]: to the actor to_id, or without one to the
+     * oldest STATE with the CAMEO code to_code (none: no relationship). One that exists is left alone (a
+     * unique partial index).
+     */
+    public Uni<Integer> insertSectorLinks(String linksJson) {
+        return getSession().chain(session -> session.createNativeQuery(INSERT_SECTOR_LINKS)
+                .setParameter("links", linksJson).executeUpdate());
+    }
+
+    /** Sets event_count from [{id, event_count}]; ids without an actor are skipped. */
+    public Uni<Integer> setEventCounts(String countsJson) {
+        return getSession().chain(session -> session.createNativeQuery(SET_EVENT_COUNTS)
+                .setParameter("counts", countsJson).executeUpdate());
+    }
+
+    // Rows in key order, as in INSERT_MISSING: two concurrent batches lock the same pairs in one order.
+    private static final String INSERT_SECTOR_LINKS = """
+            insert into relationship (id, type, from_id, to_id)
+            select gen_random_uuid(), 'SECTOR_OF', l.from_id, l.to_id
+              from (select distinct t.from_id,
+                           coalesce(t.to_id, (select s.id from actor s where s.cameo_code = t.to_code and s.kind = 'STATE'
+                                               order by s.created_at, s.id limit 1)) as to_id
+                      from jsonb_to_recordset(cast(cast(:links as text) as jsonb))
+                           as t(from_id uuid, to_id uuid, to_code text)) l
+             where l.to_id is not null and l.to_id <> l.from_id
+             order by l.from_id, l.to_id
+            on conflict (from_id, to_id) where type = 'SECTOR_OF' do nothing
+            """;
+
+    private static final String SET_EVENT_COUNTS = """
+            update actor a set event_count = t.event_count
+              from jsonb_to_recordset(cast(cast(:counts as text) as jsonb)) as t(id uuid, event_count bigint)
+             where a.id = t.id and a.event_count <> t.event_count
+            """;
 
     // The JSON goes in as text and is cast in SQL: binding it straight as jsonb would make the
     // driver encode the Java string as a JSON string literal.

@@ -19,8 +19,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -41,6 +43,8 @@ import org.parley.common.idempotency.IdempotencyKey;
 import org.parley.common.idempotency.IdempotentWrites;
 import org.parley.common.idempotency.IdempotentWrites.KeyedRequest;
 import org.parley.common.problem.Problem;
+import org.parley.actors.actor.rest.dto.EventCountsRequest;
+import org.parley.actors.actor.rest.dto.EventCountsResponse;
 import org.parley.actors.actor.rest.dto.ResolveRequest;
 import org.parley.actors.actor.rest.dto.ResolveResponse;
 import org.parley.actors.actor.service.ActorService;
@@ -88,8 +92,9 @@ public class ActorResource {
     @Operation(operationId = "listActors", summary = "Actors by ids (bulk, one query) or by search",
             description = "With `ids`: those actors in the given order, unknown ids absent, at most 500; the "
                     + "other parameters must then be absent (limit is ignored). Otherwise a page of the actors "
-                    + "matching text (name or alias, case- and accent-insensitive substring), kind and country, "
-                    + "in (name, id) order.")
+                    + "matching text (name or alias, case- and accent-insensitive substring), kind and country: "
+                    + "with text, whole-name (or alias) matches first, then those starting with it, then the "
+                    + "rest, each by event count (most first), then (name, id); without text in (name, id) order.")
     @APIResponse(responseCode = "200", description = "A page of actors",
             content = @Content(schema = @Schema(implementation = ActorPage.class)))
     public Uni<ActorPage> listActors(
@@ -194,6 +199,20 @@ public class ActorResource {
             content = @Content(schema = @Schema(implementation = ResolveResponse.class)))
     public Uni<ResolveResponse> resolveActors(@NotNull(message = "a JSON body is required") @Valid ResolveRequest body) {
         return service.resolveActors(body.items()).map(ResolveResponse::new);
+    }
+
+    @RolesAllowed(Roles.IMPORTER)
+    @POST
+    @Path("/event-counts")
+    @Operation(operationId = "setEventCounts", summary = "Set how many events actors take part in (ranks text search)",
+            description = "Absolute counts, as events-service counts an actor's events; the importer sends them after "
+                    + "each chunk. Repeating a call changes nothing; unknown ids are skipped. At most 1000 items.")
+    @APIResponse(responseCode = "200", description = "How many actors' counts changed",
+            content = @Content(schema = @Schema(implementation = EventCountsResponse.class)))
+    public Uni<EventCountsResponse> setEventCounts(@NotNull(message = "a JSON body is required") @Valid EventCountsRequest body) {
+        Map<UUID, Long> counts = new LinkedHashMap<>();
+        body.items().forEach(item -> counts.put(item.id(), item.count()));
+        return service.setEventCounts(counts).map(EventCountsResponse::new);
     }
 
     static Actor orNotFound(Actor actor, UUID id) {

@@ -109,6 +109,7 @@ public class ActorService {
             return Uni.createFrom().item(List.of());
         }
         String json = toResolveJson(items);
+        List<int[]> sectors = sectorLinks(items);
         return actors.insertMissingResolved(json).chain(insertedKeys -> actors.findResolvedActors(json).map(rows -> {
             Set<String> toReport = new HashSet<>(insertedKeys);
             List<ResolvedActor> resolved = new ArrayList<>(items.size());
@@ -121,7 +122,69 @@ public class ActorService {
                 throw new IllegalStateException("resolved " + resolved.size() + " of " + items.size() + " items");
             }
             return resolved;
-        }));
+        })).chain(resolved -> linkSectors(items, resolved, sectors).replaceWith(resolved));
+    }
+
+    /**
+     * [sector item, state item] index pairs for the items with {@code sectorOf}: the state is the first
+     * item of the request with that code, or -1 when there is none (then the database's oldest STATE
+     * with that code: an importer that splits its actors over several calls has resolved it before).
+     */
+    private static List<int[]> sectorLinks(List<ResolveItem> items) {
+        Map<String, Integer> byCode = new LinkedHashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i).cameoCode() != null) {
+                byCode.putIfAbsent(items.get(i).cameoCode(), i);
+            }
+        }
+        List<int[]> links = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            String parent = items.get(i).sectorOf();
+            if (parent != null) {
+                links.add(new int[] { i, byCode.getOrDefault(parent, -1) });
+            }
+        }
+        return links;
+    }
+
+    /** One statement for the batch's SECTOR_OF relationships; an existing one is kept as it is. */
+    private Uni<Void> linkSectors(List<ResolveItem> items, List<ResolvedActor> resolved, List<int[]> links) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int[] link : links) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("from_id", resolved.get(link[0]).id());
+            row.put("to_id", link[1] < 0 ? null : resolved.get(link[1]).id());
+            row.put("to_code", items.get(link[0]).sectorOf());
+            rows.add(row);
+        }
+        if (rows.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return actors.insertSectorLinks(json(rows)).replaceWithVoid();
+    }
+
+    /**
+     * Sets the importer's event counts (absolute, so repeating a call changes nothing); unknown ids are
+     * skipped. One statement.
+     *
+     * @return how many actors were updated
+     */
+    @WithTransaction
+    public Uni<Integer> setEventCounts(Map<UUID, Long> counts) {
+        if (counts.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        List<Map<String, Object>> rows = new ArrayList<>(counts.size());
+        counts.forEach((id, count) -> rows.add(Map.of("id", id, "event_count", count)));
+        return actors.setEventCounts(json(rows));
+    }
+
+    private String json(Object value) {
+        try {
+            return objectMapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+        }
     }
 
     private String toResolveJson(List<ResolveItem> items) {
@@ -136,11 +199,7 @@ public class ActorService {
             row.put("cameo_code", item.cameoCode());
             rows.add(row);
         }
-        try {
-            return objectMapper.writeValueAsString(rows);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise resolve items", e);
-        }
+        return json(rows);
     }
 
     /** Importers rarely know the kind; a bare country code (RUS) is a state, anything else a group. */

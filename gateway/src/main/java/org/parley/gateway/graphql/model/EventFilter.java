@@ -19,5 +19,7 @@ public record EventFilter(
         @Description("The event's date range overlaps [from, to]") LocalDate from,
         LocalDate to,
         @Description("Located in (or under) any of these places") @Id List<String> placeIds,
-        @Description("Full text over title, summary and quotes") String text) {
+        @Description("Full text over title, summary and quotes") String text,
+        @Description("With actorIds (in Query.events): also events of those actors' sectors, e.g. the United States "
+                + "and its government, military, police … (relationship SECTOR_OF)") Boolean includeSectors) {
 }

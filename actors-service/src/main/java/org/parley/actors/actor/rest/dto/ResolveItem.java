@@ -15,5 +15,10 @@ public record ResolveItem(
         @NotBlank @Size(max = 300) String name,
         @IsoCountry String country,
         @Schema(description = "Used only when the actor is created; default STATE for a bare country code, else GROUP")
-        ActorKind kind) {
+        ActorKind kind,
+        @Pattern(regexp = "^[A-Z0-9]{3,30}$", message = "must be a CAMEO actor code, e.g. USA")
+        @Schema(description = "The CAMEO code of the state this actor is a sector of (USAGOV of USA): resolve adds a "
+                + "SECTOR_OF relationship, once, to the actor of the first item of this request with that code, "
+                + "else to the oldest STATE with it (none: no relationship)")
+        String sectorOf) {
 }

@@ -9,7 +9,7 @@ import org.parley.actors.relationship.RelationshipType;
 
 @Schema(name = "RelationshipInput")
 public record RelationshipInput(
-        @NotNull(message = "is required: one of HOLDS_OFFICE_IN, MEMBER_OF, REPRESENTS, RELATIVE_OF") RelationshipType type,
+        @NotNull(message = "is required: one of HOLDS_OFFICE_IN, MEMBER_OF, REPRESENTS, RELATIVE_OF, SECTOR_OF") RelationshipType type,
         @Size(max = 200) String title,
         @NotNull UUID toId,
         @Schema(description = "yyyy-mm-dd") LocalDate since,
