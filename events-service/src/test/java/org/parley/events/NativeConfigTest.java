@@ -4,7 +4,7 @@ import java.util.Set;
 
 import org.parley.common.nativeimage.NativeConfigContract;
 
-/** events-service's native configuration: no key set twice, every resource it opens included (NativeConfigContract). */
+/** events-service's native configuration: every classpath resource it opens is included (NativeConfigContract). */
 class NativeConfigTest extends NativeConfigContract {
 
     @Override

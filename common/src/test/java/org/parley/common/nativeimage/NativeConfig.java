@@ -26,9 +26,9 @@ import java.util.stream.Stream;
 
 /**
  * What a native image needs declared and no analysis checks (issue 18): the classpath resources an app opens
- * at run time against its {@code quarkus.native.resources.includes}, configuration keys set twice (the last
- * wins silently), and the JSON types Jackson builds by reflection. Each app's {@code NativeConfigTest}
- * applies these to its own sources; they read files and classes only (no Quarkus start).
+ * at run time against its {@code quarkus.native.resources.includes}, and the JSON types Jackson builds by
+ * reflection. Each app's {@code NativeConfigTest} applies these to its own sources; they read files and classes
+ * only (no Quarkus start). Keys set twice are k8s' PropertiesFilesTest's (every module).
  */
 public final class NativeConfig {
 
@@ -40,32 +40,6 @@ public final class NativeConfig {
     private static final List<String> ALWAYS_INCLUDED = List.of("META-INF/resources/");
 
     private NativeConfig() {
-    }
-
-    /**
-     * Every key that appears more than once in a properties file, as written (so {@code %dev.x} and {@code x}
-     * are different keys: a profile may override). Continuation lines and comments are understood.
-     */
-    public static List<String> duplicatedKeys(Path properties) throws IOException {
-        Map<String, Integer> seen = new LinkedHashMap<>();
-        List<String> duplicated = new ArrayList<>();
-        String pending = "";
-        for (String raw : Files.readAllLines(properties, StandardCharsets.UTF_8)) {
-            String line = pending + raw.strip();
-            if (endsWithContinuation(line)) {
-                pending = line.substring(0, line.length() - 1);
-                continue;
-            }
-            pending = "";
-            if (line.isEmpty() || line.startsWith("#") || line.startsWith("!")) {
-                continue;
-            }
-            String key = key(line);
-            if (seen.merge(key, 1, Integer::sum) == 2) {
-                duplicated.add(key);
-            }
-        }
-        return duplicated;
     }
 
     /** The globs of {@code quarkus.native.resources.includes} a production (native) build takes. */
@@ -180,29 +154,6 @@ public final class NativeConfig {
             }
         }
         return missing;
-    }
-
-    private static boolean endsWithContinuation(String line) {
-        int backslashes = 0;
-        for (int i = line.length() - 1; i >= 0 && line.charAt(i) == '\\'; i--) {
-            backslashes++;
-        }
-        return backslashes % 2 == 1;
-    }
-
-    private static String key(String line) {
-        StringBuilder k = new StringBuilder();
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == '\\' && i + 1 < line.length()) {
-                k.append(line.charAt(++i));
-            } else if (c == '=' || c == ':' || Character.isWhitespace(c)) {
-                break;
-            } else {
-                k.append(c);
-            }
-        }
-        return k.toString();
     }
 
     private static Pattern globRegex(String glob) {

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What a native app needs declared beyond what GraalVM's analysis checks (bin/native-check; README "Native
  * check"), run against the module's own sources and application.properties: each app's NativeConfigTest
- * extends it and names the resources it is known to open, so that the scan is seen to find them.
+ * extends it and names the resources it is known to open, so that the scan is seen to find them. (No key set
+ * twice in any application.properties is k8s' PropertiesFilesTest.)
  */
 public abstract class NativeConfigContract {
 
@@ -21,12 +22,6 @@ public abstract class NativeConfigContract {
 
     /** Classpath resources this app opens at run time today (the scan must find at least these). */
     protected abstract Set<String> resourcesKnownToBeOpened();
-
-    @Test
-    void noConfigurationKeyIsSetTwice() throws Exception {
-        // Quarkus keeps the last value of a repeated key without a word; a profile's own key (%dev.x) is not a repeat.
-        assertEquals(List.of(), NativeConfig.duplicatedKeys(PROPERTIES));
-    }
 
     @Test
     void everyClasspathResourceOpenedAtRunTimeIsInTheNativeImage() throws Exception {
