@@ -24,6 +24,7 @@ import org.parley.gateway.WireMockBackends;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
@@ -36,7 +37,27 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 @QuarkusIntegrationTest
 @WithTestResource(WireMockBackends.class)
 @WithTestResource(PackagedApp.class)
+@WithTestResource(PackagedGatewayIT.PatientBackendCalls.class)
 class PackagedGatewayIT {
+
+    /**
+     * These requests check what a native image could break (JSON binding, the token), not latency: a cold jar on
+     * the shared cores took over the 3 s write timeout once. The policies themselves are the unit tests'.
+     */
+    public static class PatientBackendCalls implements QuarkusTestResourceLifecycleManager {
+        @Override
+        public Map<String, String> start() {
+            String client = "org.parley.gateway.client.";
+            return Map.of(client + "ActorsClient/read/Timeout/value", "30000",
+                    client + "ActorsClient/write/Timeout/value", "30000",
+                    client + "EventsClient/read/Timeout/value", "30000",
+                    client + "EventsClient/write/Timeout/value", "30000");
+        }
+
+        @Override
+        public void stop() {
+        }
+    }
 
     @WireMockBackends.Actors
     WireMockServer actors;
