@@ -26,15 +26,18 @@ describe('event exports', () => {
   });
 
   it('fail, not save, when the stream is cut off', async () => {
+    let pulls = 0;
     const body = new ReadableStream<Uint8Array>({
-      start(c) {
-        c.enqueue(new TextEncoder().encode('id,start\r\n'));
-        c.error(new TypeError('network error'));
+      pull(c) {
+        if (pulls++ === 0) c.enqueue(new TextEncoder().encode('id,start\r\n'));
+        else c.error(new TypeError('network error'));
       },
     });
+    const save = vi.spyOn(URL, 'createObjectURL');
     vi.stubGlobal('fetch', vi.fn(async () => new Response(body, { status: 200, headers: { 'Content-Type': 'text/csv' } })));
     const progress: number[] = [];
     await expect(downloadExport('csv', {}, null, (b) => progress.push(b))).rejects.toThrow('network error');
     expect(progress).toEqual([10]);
+    expect(save).not.toHaveBeenCalled();
   });
 });

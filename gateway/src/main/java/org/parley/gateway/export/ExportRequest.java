@@ -33,6 +33,14 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection(targets = { EventFilter.class, DyadFilter.class })
 record ExportRequest(EventsModel.EventQuery query) {
 
+    /** The application's mapper (its date handling), refusing what GraphQL's coercion would refuse. */
+    static ObjectMapper strictMapper(ObjectMapper json) {
+        return json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+                DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+    }
+
+    /** {@code json}: a {@link #strictMapper}. */
     static ExportRequest parse(ObjectMapper json, String filterText, String orderByText) {
         EventOrder order = order(orderByText);
         EventFilter filter = filter(json, filterText);
@@ -64,12 +72,9 @@ record ExportRequest(EventsModel.EventQuery query) {
         if (text == null || text.isBlank()) {
             return null; // every event, as events(filter: null)
         }
-        ObjectMapper strict = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
-                DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         JsonNode tree;
         try {
-            tree = strict.readTree(text);
+            tree = json.readTree(text);
         } catch (JacksonException e) {
             throw ExportProblem.badInput("filter is not JSON",
                     List.of(new ExportProblem.Violation("filter", "must be a JSON object (an EventFilter)")));
@@ -85,7 +90,7 @@ record ExportRequest(EventsModel.EventQuery query) {
         }
         EventFilter filter;
         try {
-            filter = strict.treeToValue(tree, EventFilter.class);
+            filter = json.treeToValue(tree, EventFilter.class);
         } catch (JsonMappingException e) {
             String field = path(e);
             String message = e instanceof UnrecognizedPropertyException ? "is not a field of EventFilter"

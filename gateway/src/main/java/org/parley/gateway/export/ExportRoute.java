@@ -50,7 +50,7 @@ public class ExportRoute {
         this.actors = actors;
         this.access = access;
         this.identity = identity;
-        this.json = json;
+        this.json = ExportRequest.strictMapper(json);
     }
 
     void install(@Observes Router router) {
