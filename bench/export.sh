@@ -2,15 +2,17 @@
 # The export benchmark (issue 17, part 4): the packaged gateway (-Xmx512m, as benchmark 5) streams EVENTS
 # synthetic events as CSV and as GeoJSON from bench/export_fake_backends.py (events-service and actors-service
 # answering every page and batch look-up, generated per request); measured: time to first byte, total time,
-# size, rows, and the gateway's peak RSS (ps, every 0.5 s). Writes bench/results/<date>-export.md.
+# size, rows, and the gateway's peak RSS (ps, every 0.5 s). Writes bench/results/<date>-export-<EVENTS>.md.
+# FORMATS="csv geojson" (default) chooses the downloads.
 # Needs: ./mvnw -pl gateway -am package -DskipTests. Ports: BENCH_PORT_BASE (gateway) and +2 (the fake).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 EVENTS=${EVENTS:-1000000}
+FORMATS=${FORMATS:-csv geojson}
 BASE=${BENCH_PORT_BASE:-28480}
 GW_PORT=$BASE
 FAKE_PORT=$((BASE + 2))
-OUT=bench/results/$(date -u +%F)-export.md
+OUT=bench/results/$(date -u +%F)-export-${EVENTS}.md
 work=$(mktemp -d)
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
@@ -30,11 +32,11 @@ measure() { # format → one table row
     rss=$(ps -o rss= -p "$gw" | tr -d ' '); [ "${rss:-0}" -gt "$peak" ] && peak=$rss; sleep 0.5
   done
   wait "$c"
-  read -r code size ttfb total < "$work/curl"
+  read -r code size ttfb total < <(cat "$work/curl"; echo) # curl's -w text has no final newline
   local rows
   if [ "$format" = csv ]; then rows=$(( $(wc -l < "$work/out.csv") - 1 )); else rows=$(grep -c '"type":"Feature"' "$work/out.geojson"); fi
-  printf '| %s | %s | %s | %.1f MB | %.2f s | %.1f s | %.0f | %d MB |\n' "$format" "$code" "$rows" \
-    "$(echo "$size / 1000000" | bc -l)" "$ttfb" "$total" "$(echo "$rows / $total" | bc -l)" $((peak / 1024))
+  awk -v f="$format" -v c="$code" -v r="$rows" -v s="$size" -v fb="$ttfb" -v t="$total" -v p="$peak" 'BEGIN {
+    printf "| %s | %s | %d | %.1f MB | %.2f s | %.1f s | %.0f | %d MB |\n", f, c, r, s / 1e6, fb, t, r / t, p / 1024 }' 
   rm -f "$work/out.$format"
 }
 idle=$(( $(ps -o rss= -p "$gw" | tr -d ' ') / 1024 ))
@@ -47,6 +49,5 @@ idle=$(( $(ps -o rss= -p "$gw" | tr -d ' ') / 1024 ))
   echo
   echo "| format | status | rows | size | first byte | total | rows/s | gateway peak RSS |"
   echo "|---|---|---|---|---|---|---|---|"
-  measure csv
-  measure geojson
+  for format in $FORMATS; do measure "$format"; done
 } | tee "$OUT"
