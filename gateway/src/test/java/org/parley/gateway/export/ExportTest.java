@@ -66,6 +66,9 @@ class ExportTest {
     @TestHTTPResource("/")
     URL base;
 
+    private static final String CATALOGUE = json(List.of(Map.of("code", "042", "name", "Make a visit", "rootCode", "04",
+            "quadClass", 1, "goldstein", 1.9)));
+
     private final String putin = id("putin");
     private final String trump = id("trump");
     private final String alaska = id("alaska");
@@ -75,14 +78,14 @@ class ExportTest {
         // The first backend calls of a fresh application (class loading, fault-tolerance set-up, cold JIT) blocked
         // the event loop for seconds on a machine at load ~45, past the test profile's 1.2 s read timeout: one
         // unchecked export of an empty result first, then every stub, journal and breaker starts clean.
-        events.stubFor(get(urlPathEqualTo("/event-types")).willReturn(okJson("[]")));
+        // (the gateway caches the catalogue for 10 minutes: the warm-up must load the one the tests expect)
+        events.stubFor(get(urlPathEqualTo("/event-types")).willReturn(okJson(CATALOGUE)));
         events.stubFor(eventsPage(null).willReturn(okJson(json(uncountedPage(List.of(), null)))));
         given().get("/export/events.csv");
         actors.resetAll();
         events.resetAll();
         breakers.resetAll();
-        events.stubFor(get(urlPathEqualTo("/event-types")).willReturn(okJson(json(List.of(Map.of("code", "042",
-                "name", "Make a visit", "rootCode", "04", "quadClass", 1, "goldstein", 1.9))))));
+        events.stubFor(get(urlPathEqualTo("/event-types")).willReturn(okJson(CATALOGUE)));
         actors.stubFor(get(urlPathEqualTo("/actors")).willReturn(okJson(json(Map.of("items",
                 List.of(actor(putin, "Vladimir Putin"), actor(trump, "Donald Trump")), "nextCursor", "")))));
         events.stubFor(get(urlPathEqualTo("/places")).willReturn(okJson(json(List.of(place(alaska, "Alaska",
