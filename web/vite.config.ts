@@ -11,6 +11,7 @@ export default defineConfig({
     proxy: {
       '/graphql': { target: gateway, ws: true, changeOrigin: true },
       '/dev/token': { target: gateway, changeOrigin: true },
+      '/export': { target: gateway, changeOrigin: true },
     },
   },
   build: {

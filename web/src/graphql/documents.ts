@@ -36,15 +36,6 @@ export const EventsQuery = graphql(`
 `);
 
 /** The CSV export: every match, page after page; no totalCount (it costs the backend a count). */
-export const EventsCsvQuery = graphql(`
-  query EventsCsv($filter: EventFilter, $after: String) {
-    events(filter: $filter, first: 100, after: $after) {
-      pageInfo { hasNextPage endCursor }
-      edges { node { ...EventFields } }
-    }
-  }
-`);
-
 export const EventTypesQuery = graphql(`
   query EventTypes {
     eventTypes { code name rootCode quadClass goldstein }

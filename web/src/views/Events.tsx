@@ -2,7 +2,8 @@ import { useMemo, useState } from 'preact/hooks';
 import { EventResults } from '../components/EventResults';
 import { FilterForm, type KnownPlace } from '../components/FilterForm';
 import type { EventFieldsFragment } from '../gql/graphql';
-import { downloadEventsCsv } from '../lib/eventCsv';
+import { getToken } from '../graphql/client';
+import { downloadExport, type ExportFormat } from '../lib/exportFile';
 import { navigate } from '../router';
 import { decodeFilter, encodeFilter, toEventFilter, type Filter } from '../state/url';
 
@@ -23,20 +24,22 @@ export function EventsView({ search }: { search: string }) {
   const filter = useMemo(() => decodeFilter(search), [search]);
   const gqlFilter = useMemo(() => toEventFilter(filter), [filter]);
   const [places, setPlaces] = useState<KnownPlace[]>([]);
-  const [csv, setCsv] = useState<{ rows?: number; error?: string; busy: boolean }>({ busy: false });
+  const [file, setFile] = useState<{ format?: ExportFormat; bytes?: number; error?: string; busy: boolean }>({ busy: false });
   const change = (f: Filter) => {
     const q = encodeFilter(f);
     navigate(`/events${q ? `?${q}` : ''}`);
   };
-  const download = async () => {
-    setCsv({ busy: true, rows: 0 });
+  const download = async (format: ExportFormat) => {
+    setFile({ format, busy: true, bytes: 0 });
     try {
-      await downloadEventsCsv(gqlFilter, (rows) => setCsv({ busy: true, rows }));
-      setCsv((s) => ({ busy: false, rows: s.rows }));
+      await downloadExport(format, gqlFilter, getToken(), (bytes) => setFile({ format, busy: true, bytes }));
+      setFile((s) => ({ format, busy: false, bytes: s.bytes }));
     } catch (e) {
-      setCsv({ busy: false, error: (e as Error).message });
+      setFile({ format, busy: false, error: (e as Error).message });
     }
   };
+  const label = (format: ExportFormat) => (format === 'csv' ? 'CSV' : 'GeoJSON');
+  const size = (bytes = 0) => (bytes < 1_000_000 ? `${Math.ceil(bytes / 1000)} KB` : `${(bytes / 1_000_000).toFixed(1)} MB`);
   return (
     <div class="events-view">
       <h1>Events</h1>
@@ -47,13 +50,16 @@ export function EventsView({ search }: { search: string }) {
         <div class="content">
           <h2 class="sr-only">Matching events</h2>
           <div class="toolbar">
-            <button type="button" data-testid="download-csv" onClick={download} disabled={csv.busy}>
-              {csv.busy ? `Downloading… ${csv.rows ?? 0} events` : 'Download CSV (all matches)'}
+            <button type="button" data-testid="download-csv" onClick={() => download('csv')} disabled={file.busy}>
+              {file.busy && file.format === 'csv' ? `Downloading CSV… ${size(file.bytes)}` : 'Download CSV (all matches)'}
+            </button>
+            <button type="button" data-testid="download-geojson" onClick={() => download('geojson')} disabled={file.busy}>
+              {file.busy && file.format === 'geojson' ? `Downloading GeoJSON… ${size(file.bytes)}` : 'Download GeoJSON'}
             </button>
             <span role="status" class="muted">
-              {!csv.busy && csv.rows != null && !csv.error && `CSV of ${csv.rows} events saved.`}
+              {!file.busy && file.format && file.bytes != null && !file.error && `${label(file.format)} file (${size(file.bytes)}) saved.`}
             </span>
-            {csv.error && <span role="alert" class="error">The CSV download failed: {csv.error}</span>}
+            {file.error && file.format && <span role="alert" class="error">The {label(file.format)} download failed: {file.error}</span>}
             <a href={`/map${search}`}>Show on the map</a>
           </div>
           <EventResults filter={gqlFilter} onEvents={(events) => setPlaces(placesOf(events))} />

@@ -265,13 +265,14 @@ class OverlaysTest {
         List<HTTPIngressPath> paths = ingress.getSpec().getRules().stream()
                 .flatMap(r -> r.getHttp().getPaths().stream()).toList();
         // What a browser asks for: the page, a reload of each view (the gateway's WebAppRoute.APP_ROUTES), the
-        // hashed files, GraphQL over HTTP and WebSocket.
+        // hashed files, GraphQL over HTTP and WebSocket, the event downloads (gateway: export/ExportRoute).
         for (String path : List.of("/", "/index.html", "/events", "/dyad", "/actors/00000000-0000-4000-8000-00000000a001",
-                "/map", "/live", "/record", "/assets/index-Ab12Cd34.js", "/graphql")) {
+                "/map", "/live", "/record", "/assets/index-Ab12Cd34.js", "/graphql", "/export/events.csv",
+                "/export/events.geojson")) {
             assertTrue(paths.stream().anyMatch(p -> routes(p, path)), path + " is not routed by the Ingress");
         }
         for (String path : List.of("/q/metrics", "/q/health/ready", "/q/graphql-ui/", "/examples", "/dev/token",
-                "/eventsx", "/graphql-ui")) {
+                "/eventsx", "/graphql-ui", "/exports")) {
             assertFalse(paths.stream().anyMatch(p -> routes(p, path)), path + " must stay inside the cluster");
         }
     }
@@ -279,11 +280,12 @@ class OverlaysTest {
     @Test
     void prodIngressPassesTheGatewaysCachingHeadersThrough() {
         // The gateway sets Cache-Control (assets immutable, index.html no-cache); ingress-nginx passes upstream
-        // headers through unless told otherwise: no rewrite, no header or configuration snippets.
+        // headers through unless told otherwise: no rewrite, no header or configuration snippets. Buffering is off so
+        // an export streams at the reader's pace (and a cut-off one reaches the client cut off).
         Ingress ingress = overlay(PROD).ofKind(Ingress.class).get(0);
         Set<String> annotations = ingress.getMetadata().getAnnotations().keySet();
-        assertEquals(Set.of("nginx.ingress.kubernetes.io/proxy-read-timeout", "nginx.ingress.kubernetes.io/proxy-send-timeout"),
-                annotations, "an annotation that may change the gateway's answers (rewrite, snippets, headers)");
+        assertEquals(Set.of("nginx.ingress.kubernetes.io/proxy-read-timeout", "nginx.ingress.kubernetes.io/proxy-send-timeout",
+                "nginx.ingress.kubernetes.io/proxy-buffering"), annotations, "an annotation that may change the gateway's answers (rewrite, snippets, headers)");
     }
 
     @Test

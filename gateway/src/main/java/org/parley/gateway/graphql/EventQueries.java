@@ -7,13 +7,16 @@ import org.parley.gateway.client.EventsModel;
 import org.parley.gateway.graphql.model.EventFilter;
 import org.parley.gateway.graphql.model.EventOrder;
 
-/** EventFilter (GraphQL) to the listEvents query parameters (REST). */
-final class EventQueries {
+/**
+ * EventFilter (GraphQL) to the listEvents query parameters (REST). Public for the export endpoints
+ * (export/), which take the same filter and must refuse the same input the same way.
+ */
+public final class EventQueries {
 
     private EventQueries() {
     }
 
-    static EventsModel.EventQuery of(EventFilter f, EventOrder order) {
+    public static EventsModel.EventQuery of(EventFilter f, EventOrder order) {
         String sort = order == null ? null : order.name().toLowerCase(Locale.ROOT);
         if (f == null) {
             return new EventsModel.EventQuery(null, null, null, null, null, null, null, null, null, null, sort);
