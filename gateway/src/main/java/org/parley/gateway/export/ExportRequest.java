@@ -31,7 +31,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * BAD_USER_INPUT would.
  */
 @RegisterForReflection(targets = { EventFilter.class, DyadFilter.class })
-record ExportRequest(EventsModel.EventQuery query) {
+record ExportRequest(EventsModel.EventQuery query, EventFilter filter) {
 
     /** The application's mapper (its date handling), refusing what GraphQL's coercion would refuse. */
     static ObjectMapper strictMapper(ObjectMapper json) {
@@ -45,7 +45,7 @@ record ExportRequest(EventsModel.EventQuery query) {
         EventOrder order = order(orderByText);
         EventFilter filter = filter(json, filterText);
         try {
-            return new ExportRequest(EventQueries.of(filter, order));
+            return new ExportRequest(EventQueries.of(filter, order), filter);
         } catch (GatewayError e) {
             // EventQueries' messages start with the field they are about ("filter.dyad.a must be a UUID").
             String message = e.getMessage();

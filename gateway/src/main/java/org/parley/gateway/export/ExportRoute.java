@@ -10,6 +10,7 @@ import jakarta.enterprise.event.Observes;
 import org.parley.gateway.client.ActorsClient;
 import org.parley.gateway.client.EventsClient;
 import org.parley.gateway.graphql.Access;
+import org.parley.gateway.graphql.Sectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -18,6 +19,7 @@ import io.quarkus.arc.InjectableContext;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -73,13 +75,15 @@ public class ExportRoute {
             identity.setIdentity(QuarkusHttpUser.getSecurityIdentity(ctx, null));
             ExportRequest request = ExportRequest.parse(json, ctx.request().getParam("filter"),
                     ctx.request().getParam("orderBy"));
-            EventExport export = new EventExport(events, actors, request.query(), format, PAGE_SIZE, ctx.response(),
-                    Vertx.currentContext(), done);
+            Context vertx = Vertx.currentContext();
             String filename = "parley-events-" + LocalDate.now(ZoneOffset.UTC) + "." + format.extension();
-            access.requireReader().subscribe().with(allowed -> export.start(filename), denied -> {
-                ExportProblem.of(denied).send(ctx.response());
-                done.run();
-            });
+            // includeSectors widens the actors as Query.events does (one relationships read) before the first page.
+            access.requireReader().chain(() -> Sectors.expand(actors, request.query(), request.filter()))
+                    .subscribe().with(query -> new EventExport(events, actors, query, format, PAGE_SIZE,
+                            ctx.response(), vertx, done).start(filename), refused -> {
+                                ExportProblem.of(refused).send(ctx.response());
+                                done.run();
+                            });
         } catch (ExportProblem problem) {
             problem.send(ctx.response());
             done.run();

@@ -160,8 +160,9 @@ public class EventCountsApi {
 
     private Uni<EventCounts> count(EventFilter filter, CountGroupBy groupBy, Interval interval, Integer baselinePeriods,
             int limit) {
-        EventsModel.EventQuery q = EventQueries.of(filter, null);
-        return events.eventCounts(q, restName(groupBy), interval.name().toLowerCase(Locale.ROOT), baselinePeriods, limit)
+        return Sectors.expand(actors, EventQueries.of(filter, null), filter)
+                .chain(q -> events.eventCounts(q, restName(groupBy), interval.name().toLowerCase(Locale.ROOT),
+                        baselinePeriods, limit))
                 .chain(counts -> names(groupBy, counts).map(names -> new EventCounts(groupBy, interval, counts.from(),
                         counts.to(), counts.baselinePeriods(),
                         Mapping.nonNull(counts.groups()).stream().map(g -> group(groupBy, g, names)).toList())));

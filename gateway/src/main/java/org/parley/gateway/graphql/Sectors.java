@@ -17,9 +17,10 @@ import org.parley.gateway.graphql.model.EventFilter;
  * States" = the state, its government, military, police …). A sector points at its state with a
  * SECTOR_OF relationship in actors-service (the GDELT import adds them), so the expansion is one
  * relationships read for all the filter's actors (chunks of 500), done here because events-service
- * knows nothing of relationships and a service never calls another.
+ * knows nothing of relationships and a service never calls another. Every reader of an EventFilter goes
+ * through it: {@code Query.events}, {@code eventCounts}/{@code activityAlerts} and the export.
  */
-final class Sectors {
+public final class Sectors {
 
     static final String SECTOR_OF = "SECTOR_OF";
 
@@ -27,7 +28,7 @@ final class Sectors {
     }
 
     /** The query with its actors expanded by their sectors when the filter asks for it; else as it is. */
-    static Uni<EventsModel.EventQuery> expand(ActorsClient actors, EventsModel.EventQuery query, EventFilter filter) {
+    public static Uni<EventsModel.EventQuery> expand(ActorsClient actors, EventsModel.EventQuery query, EventFilter filter) {
         if (filter == null || !Boolean.TRUE.equals(filter.includeSectors()) || query.actors() == null) {
             return Uni.createFrom().item(query);
         }
