@@ -90,9 +90,15 @@ public class EventCountsApi {
                     if (filter != null && (filter.from() != null || filter.to() != null)) {
                         throw GatewayError.badInput("activityAlerts watches the running period: leave filter.from and filter.to out");
                     }
-                    return new Watch(EventMatcher.of(filter), baselinePeriods(baseline), threshold(threshold));
+                    EventMatcher.of(filter); // refuses a bad filter before anything else
+                    return new Watch(null, baselinePeriods(baseline), threshold(threshold));
                 })
                 .call(() -> allowed)
+                // With includeSectors a sector's events count too, so they must trigger a recount: match changes
+                // against the widened actor list (read once, when the subscription starts).
+                .chain(w -> Sectors.expand(actors, EventQueries.of(filter, null), filter)
+                        .map(q -> new Watch(EventMatcher.of(withActors(filter, q.actors())), w.baselinePeriods(),
+                                w.bands(), w.minCount())))
                 .onFailure().transform(GatewayError::from)
                 .onItem().transformToMulti(watch -> {
                     Interval unit = interval == null ? Interval.WEEK : interval;
@@ -249,12 +255,21 @@ public class EventCountsApi {
         return new ActivityThreshold(bands, minCount);
     }
 
+    /** {@code filter} with the given actors (already widened by their sectors, so includeSectors is off). */
+    private static EventFilter withActors(EventFilter f, List<String> actorIds) {
+        if (f == null) {
+            return null;
+        }
+        return new EventFilter(actorIds, f.dyad(), f.codes(), f.rootCodes(), f.quadClasses(), f.statuses(), f.from(),
+                f.to(), f.placeIds(), f.text(), false);
+    }
+
     /** {@code filter} with its dates replaced: the running period is the one holding {@code from}..{@code to}. */
     private static EventFilter within(EventFilter f, LocalDate from, LocalDate to) {
         if (f == null) {
-            return new EventFilter(null, null, null, null, null, null, from, to, null, null);
+            return new EventFilter(null, null, null, null, null, null, from, to, null, null, null);
         }
         return new EventFilter(f.actorIds(), f.dyad(), f.codes(), f.rootCodes(), f.quadClasses(), f.statuses(), from, to,
-                f.placeIds(), f.text());
+                f.placeIds(), f.text(), f.includeSectors());
     }
 }
