@@ -64,7 +64,7 @@ class OperationsTest {
         }
         assertEquals(new TreeSet<>(List.of("getActor", "listActors", "createActor", "updateActor", "deleteActor",
                 "listRelationships", "listRelationshipsOfActors", "addRelationship", "removeRelationship",
-                "resolveActors")), new TreeSet<>(operationIds));
+                "resolveActors", "setEventCounts")), new TreeSet<>(operationIds));
         assertEquals("#/components/schemas/Actor",
                 openapi.getString("paths.'/actors/{id}'.get.responses.'200'.content.'application/json'.schema.'$ref'"));
         assertEquals("#/components/schemas/ActorPage",

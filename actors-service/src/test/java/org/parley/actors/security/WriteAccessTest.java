@@ -15,7 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Every write operation in the OpenAPI document needs a valid token with its role: editor for the single
- * writes the gateway makes, importer for the bulk resolve. Without a token or with one that does not
+ * writes the gateway makes, importer for the bulk resolve and the event counts. Without a token or with one that does not
  * verify: 401; with the wrong role: 403; both problem+json. A new write endpoint shows up in the first
  * assertion and is checked by the second.
  */
@@ -30,9 +30,9 @@ class WriteAccessTest {
         URI service = root.toURI();
         assertEquals(Set.of(
                 "POST /actors [editor]", "PUT /actors/{id} [editor]", "DELETE /actors/{id} [editor]",
-                "POST /actors/resolve [importer]",
+                "POST /actors/resolve [importer]", "POST /actors/event-counts [importer]",
                 "POST /actors/{id}/relationships [editor]", "DELETE /actors/{id}/relationships/{relationshipId} [editor]"),
                 WriteEndpoints.of(service).stream().map(Object::toString).collect(Collectors.toSet()));
-        assertEquals(6, WriteEndpoints.assertEveryWriteNeedsItsRole(service, Set.of("editor", "importer", "reader")));
+        assertEquals(7, WriteEndpoints.assertEveryWriteNeedsItsRole(service, Set.of("editor", "importer", "reader")));
     }
 }
