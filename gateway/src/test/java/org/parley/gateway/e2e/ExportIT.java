@@ -40,8 +40,9 @@ class ExportIT {
         assertTrue(lines.get(0).startsWith("\ufeffid,start,end,precision,status,code,type,"), lines.get(0));
         assertEquals(DEMAND + ",2025-11-27,,DAY,OCCURRED,106,Demand withdrawal,10,3,-5.0,"
                 + "Putin demands Ukrainian withdrawal from the territories Russia claims,"
-                + "\"Putin says Moscow will only cease hostilities if Ukrainian forces completely withdraw from the "
-                + "territories Russia claims: Crimea and the Donbas regions of Luhansk and Donetsk.\","
+                // No comma, quote or line break in the summary: RFC 4180 leaves it unquoted.
+                + "Putin says Moscow will only cease hostilities if Ukrainian forces completely withdraw from the "
+                + "territories Russia claims: Crimea and the Donbas regions of Luhansk and Donetsk.,"
                 + "Vladimir Putin (SOURCE); Russia (SOURCE); Ukraine (TARGET),", lines.get(1).substring(0,
                         lines.get(1).indexOf("(TARGET),") + "(TARGET),".length()));
         assertTrue(lines.get(1).contains(",Bishkek,00000000-0000-4000-8000-00000000f008,KGZ,42.8746,74.5698,"
@@ -65,14 +66,15 @@ class ExportIT {
 
         assertEquals(viaGraphql, geojson.getList("features.id"));
         assertTrue(viaGraphql.size() >= 7, "the seed has seven events of Putin's on 27 November: " + viaGraphql);
+        Set<String> located = new HashSet<>(geojson.getList("features.geometry.type"));
+        assertEquals(Set.of("Point"), located, "every event of Putin's that day is located (Bishkek)");
         int demand = geojson.getList("features.id").indexOf(DEMAND);
+        // setRoot changes this JsonPath's root: nothing below reads from the collection's root again.
         JsonPath feature = geojson.setRoot("features[" + demand + "]");
         assertEquals("Point", feature.getString("geometry.type"));
         assertEquals(List.of(74.5698f, 42.8746f), feature.getList("geometry.coordinates"));
         assertEquals("Bishkek", feature.getString("properties.place.name"));
         assertEquals(List.of("Vladimir Putin", "Russia", "Ukraine"), feature.getList("properties.participants.name"));
         assertEquals(List.of("Crimea", "Luhansk", "Donetsk"), feature.getList("properties.territoriesAtStake.name"));
-        Set<String> located = new HashSet<>(geojson.getList("features.geometry.type"));
-        assertEquals(Set.of("Point"), located, "every event of Putin's that day is located (Bishkek)");
     }
 }
