@@ -91,14 +91,15 @@ public class EventCountsApi {
                         throw GatewayError.badInput("activityAlerts watches the running period: leave filter.from and filter.to out");
                     }
                     EventMatcher.of(filter); // refuses a bad filter before anything else
-                    return new Watch(null, baselinePeriods(baseline), threshold(threshold));
+                    return new Watch(null, null, baselinePeriods(baseline), threshold(threshold));
                 })
                 .call(() -> allowed)
                 // With includeSectors a sector's events count too, so they must trigger a recount: match changes
-                // against the widened actor list (read once, when the subscription starts).
+                // against the widened actor list (read once, when the subscription starts; every recount uses it).
                 .chain(w -> Sectors.expand(actors, EventQueries.of(filter, null), filter)
-                        .map(q -> new Watch(EventMatcher.of(withActors(filter, q.actors())), w.baselinePeriods(),
-                                w.bands(), w.minCount())))
+                        .map(q -> withActors(filter, q.actors()))
+                        .map(widened -> new Watch(widened, EventMatcher.of(widened), w.baselinePeriods(), w.bands(),
+                                w.minCount())))
                 .onFailure().transform(GatewayError::from)
                 .onItem().transformToMulti(watch -> {
                     Interval unit = interval == null ? Interval.WEEK : interval;
@@ -119,7 +120,7 @@ public class EventCountsApi {
                             .onOverflow().dropPreviousItems()
                             .onItem().<EventCounts> transformToUniAndConcatenate(any -> {
                                 LocalDate today = LocalDate.now(ZoneOffset.UTC);
-                                EventFilter running = within(filter, today, today);
+                                EventFilter running = within(watch.filter(), today, today);
                                 return count(running, groupBy, unit, watch.baselinePeriods(), MAX_GROUPS)
                                         .onFailure().transform(GatewayError::from);
                             })
@@ -127,9 +128,11 @@ public class EventCountsApi {
                 });
     }
 
-    private record Watch(Predicate<Event> matches, Integer baselinePeriods, List<ChangeBand> bands, int minCount) {
-        Watch(Predicate<Event> matches, Integer baselinePeriods, ActivityThreshold threshold) {
-            this(matches, baselinePeriods, threshold.bands(), threshold.minCount());
+    /** {@code filter}: the subscription's filter with its actors widened by their sectors (includeSectors off). */
+    private record Watch(EventFilter filter, Predicate<Event> matches, Integer baselinePeriods, List<ChangeBand> bands,
+            int minCount) {
+        Watch(EventFilter filter, Predicate<Event> matches, Integer baselinePeriods, ActivityThreshold threshold) {
+            this(filter, matches, baselinePeriods, threshold.bands(), threshold.minCount());
         }
     }
 
