@@ -29,9 +29,16 @@ bin/db-ensure actors_storybench events_storybench >/dev/null
 for db in actors_storybench events_storybench; do   # empty: the services re-migrate
   pq -d "$db" -c "drop schema public cascade; create schema public;"
 done
+# the bulk endpoints need role importer: bin/parley import signs a token with this run's own key pair, which
+# the services trust (they refuse the committed dev key outside dev and test)
+export PARLEY_JWT_DIR="$work/jwt"
+mkdir -p "$PARLEY_JWT_DIR"
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$PARLEY_JWT_DIR/privateKey.pem" 2>/dev/null
+openssl pkey -in "$PARLEY_JWT_DIR/privateKey.pem" -pubout -out "$PARLEY_JWT_DIR/publicKey.pem"
 start() { # module port db
   QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://127.0.0.1:5432/$3" QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$3" \
     nice java -Xmx512m -Dquarkus.http.port="$2" -Dquarkus.flyway.placeholders.seed=false \
+    -Dmp.jwt.verify.publickey.location="$work/jwt/publicKey.pem" \
     -jar "$1/target/quarkus-app/quarkus-run.jar" >"$work/$1.log" 2>&1 </dev/null &
   pids+=($!)
 }
