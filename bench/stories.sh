@@ -4,6 +4,7 @@
 #
 #   bench/stories.sh            # RUNS=3 rounds, each: merge and no-merge, from empty event tables
 #   REPEAT=5 bench/stories.sh   # the sample 5 times with shifted GLOBALEVENTIDs: copies 2..5 merge into stored stories
+#   AGAIN=0 bench/stories.sh    # without the re-import of each round
 #
 # Starts its own actors-service and events-service on STORIES_PORT_BASE+1/+2 (default 38381/38382) against its own
 # databases actors_storybench / events_storybench, warms them with one discarded import, then per round and mode
@@ -12,7 +13,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-RUNS="${RUNS:-3}"; REPEAT="${REPEAT:-1}"; BASE="${STORIES_PORT_BASE:-38380}"
+RUNS="${RUNS:-3}"; REPEAT="${REPEAT:-1}"; AGAIN="${AGAIN:-1}"; BASE="${STORIES_PORT_BASE:-38380}"
 A_PORT=$((BASE + 1)); E_PORT=$((BASE + 2))
 sample="importer/src/test/resources/gdelt/20191024143000.export.CSV"
 work="$(mktemp -d /tmp/storybench.XXXXXX)"
@@ -80,8 +81,10 @@ for ((r = 1; r <= RUNS; r++)); do
     s=$(import "${opt[@]}")
     times[$mode]+="$(printf '%.2f ' "$s")"; counts[$mode]+="$(events) "
     # a re-import of the same file: every row a duplicate, nothing changes
-    s=$(import "${opt[@]}")
-    times[$mode-again]+="$(printf '%.2f ' "$s")"; counts[$mode-again]+="$(events) "
+    if [ "$AGAIN" = 1 ]; then
+      s=$(import "${opt[@]}")
+      times[$mode-again]+="$(printf '%.2f ' "$s")"; counts[$mode-again]+="$(events) "
+    fi
   done
 done
 load1=$(load)
@@ -93,12 +96,14 @@ out="bench/results/$(date -u +%F)-stories.md"
   printf -- '- rows: %d (the real sample, %d rows, ×%d with shifted GLOBALEVENTIDs); %d rounds, each from empty event tables\n' \
     "$rows" "$(wc -l <"$sample")" "$REPEAT" "$RUNS"
   for mode in merge no-merge; do
-    printf -- '- %s: events %s; import s %s (median **%s s**); re-import s %s (median %s s), events after %s\n' "$mode" \
-      "${counts[$mode]% }" "${times[$mode]% }" "$(echo "${times[$mode]}" | median)" "${times[$mode-again]% }" \
+    printf -- '- %s: events %s; import s %s (median **%s s**)' "$mode" \
+      "${counts[$mode]% }" "${times[$mode]% }" "$(echo "${times[$mode]}" | median)"
+    [ "$AGAIN" = 1 ] && printf -- '; re-import s %s (median %s s), events after %s' "${times[$mode-again]% }" \
       "$(echo "${times[$mode-again]}" | median)" "${counts[$mode-again]% }"
+    echo
   done
   printf -- '- import time merge / no-merge (medians): **%.2f×**\n' \
     "$(echo "$(echo "${times[merge]}" | median) / $(echo "${times[no-merge]}" | median)" | bc -l)"
-  echo "- load average $load0 at the start, $load1 at the end; 2 shared cores, PostgreSQL on 127.0.0.1, JVMs -Xmx512m, after one discarded warm-up import; command: \`bench/stories.sh\` (RUNS=$RUNS REPEAT=$REPEAT)"
+  echo "- load average $load0 at the start, $load1 at the end; 2 shared cores, PostgreSQL on 127.0.0.1, JVMs -Xmx512m, after one discarded warm-up import; command: \`bench/stories.sh\` (RUNS=$RUNS REPEAT=$REPEAT AGAIN=$AGAIN)"
   echo
 } | tee -a "$out"

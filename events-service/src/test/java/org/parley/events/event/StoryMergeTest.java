@@ -342,6 +342,28 @@ class StoryMergeTest {
         assertEquals(writers, answers.stream().mapToInt(j -> j.getInt("skipped")).sum());
     }
 
+    @Test
+    void mergesInTheSameNumberOfStatementsWhateverTheBatchSize() {
+        assertEquals(statements(2), statements(200), "statements for 2 rows vs 200: new stories, then merges");
+    }
+
+    /** Statements of a batch of {@code size} sample rows, then of the same reports again under new ids (all merged). */
+    private List<Integer> statements(int size) {
+        Run run = new Run();
+        List<String[]> part = rows.subList(0, size);
+        List<Map<String, Object>> again = part.stream().map(r -> {
+            String[] x = r.clone();
+            x[0] = r[0] + "9";
+            return run.item(x);
+        }).toList();
+        return List.of(statementsOf(part.stream().map(run::item).toList()), statementsOf(again));
+    }
+
+    private static int statementsOf(List<Map<String, Object>> items) {
+        return Integer.parseInt(given().contentType(ContentType.JSON).body(Map.of("items", items, "mergeStories", true))
+                .post("/events/batch").then().statusCode(200).extract().header("Parley-Sql-Statements"));
+    }
+
     private long lastChange() {
         return pool.preparedQuery("select coalesce(max(seq), 0) as seq from event_change").execute().await().indefinitely()
                 .iterator().next().getLong("seq");
