@@ -80,6 +80,8 @@ for ((r = 1; r <= RUNS; r++)); do
     opt=(); [ "$mode" = no-merge ] && opt=(--no-merge-stories)
     s=$(import "${opt[@]}")
     times[$mode]+="$(printf '%.2f ' "$s")"; counts[$mode]+="$(events) "
+    [ "$mode" = merge ] && story_sizes=$(pq -d events_storybench -c "select string_agg(c || ' of ' || n, ', ' order by n)
+      from (select n, count(*) as c from (select count(*) as n from event_external_id group by event_id) s group by n) t")
     # a re-import of the same file: every row a duplicate, nothing changes
     if [ "$AGAIN" = 1 ]; then
       s=$(import "${opt[@]}")
@@ -102,6 +104,7 @@ out="bench/results/$(date -u +%F)-stories.md"
       "$(echo "${times[$mode-again]}" | median)" "${counts[$mode-again]% }"
     echo
   done
+  echo "- merge, events by rows per event (GDELT ids): $story_sizes"
   printf -- '- import time merge / no-merge (medians): **%.2f×**\n' \
     "$(echo "$(echo "${times[merge]}" | median) / $(echo "${times[no-merge]}" | median)" | bc -l)"
   echo "- load average $load0 at the start, $load1 at the end; 2 shared cores, PostgreSQL on 127.0.0.1, JVMs -Xmx512m, after one discarded warm-up import; command: \`bench/stories.sh\` (RUNS=$RUNS REPEAT=$REPEAT AGAIN=$AGAIN)"
