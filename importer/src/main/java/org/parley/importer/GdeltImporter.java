@@ -39,11 +39,16 @@ public final class GdeltImporter {
     private final Map<String, ImportModel.EventType> types;
     private final GdeltMapping mapping = new GdeltMapping(Countries.get());
 
-    /** Whether rows of one story become one event ({@link Stories}); else one event per row. */
+    /**
+     * Whether events-service merges the rows of one story into one event (its batch's {@code mergeStories}):
+     * across chunks, files and re-runs, since it checks each row against the stored stories in the batch's
+     * transaction. Each row is sent as its own item, so that a row seen before is recognised by its one
+     * GLOBALEVENTID and its counts are added exactly once (events-service README, One event per story).
+     */
     private final boolean mergeStories;
 
     public GdeltImporter(Services services, List<ImportModel.EventType> catalogue) {
-        this(services, catalogue, false);
+        this(services, catalogue, true);
     }
 
     public GdeltImporter(Services services, List<ImportModel.EventType> catalogue, boolean mergeStories) {
@@ -154,34 +159,29 @@ public final class GdeltImporter {
 
     private Uni<ImportModel.ImportReport> record(Chunk chunk, Map<ImportModel.ActorItem, String> actorIds, Map<ImportModel.PlaceItem, String> placeIds) {
         List<GdeltRow> rows = chunk.live();
-        List<ImportModel.EventItem> perRow = new ArrayList<>(rows.size());
-        List<Stories.Key> keys = new ArrayList<>(rows.size());
+        List<ImportModel.EventItem> items = new ArrayList<>(rows.size());
         for (GdeltRow row : rows) {
             String a1 = row.actor1() == null ? null : actorIds.get(mapping.actor(row.actor1()));
             String a2 = row.actor2() == null ? null : actorIds.get(mapping.actor(row.actor2()));
             ImportModel.PlaceItem place = mapping.place(row.actionGeo());
             String placeId = place == null ? null : placeIds.get(place);
-            perRow.add(mapping.event(row, types.get(row.eventCode()), a1, a2, placeId));
-            keys.add(new Stories.Key(row.date(), a1, a2, row.eventCode(), placeId));
+            items.add(mapping.event(row, types.get(row.eventCode()), a1, a2, placeId));
         }
-        List<Stories.Story> stories = mergeStories ? Stories.merge(perRow, keys) : Stories.single(perRow);
-        List<ImportModel.EventItem> items = stories.stream().map(Stories.Story::event).toList();
         // ≤ 1000 lines per chunk (the command's limit), so this is a single batch: one transaction.
-        return callDropping(items, services::recordEvents, Services.EVENTS)
+        return callDropping(items, list -> services.recordEvents(list, mergeStories), Services.EVENTS)
                 .map(attempt -> {
-                    attempt.dropped().forEach((index, reason) -> stories.get(index).rows().forEach(r -> chunk.reject(
-                            rows.get(r).lineNumber(), "event refused by events-service: " + reason)));
-                    // rows, not events: a story's rows were all imported, or all found imported before
+                    attempt.dropped().forEach((index, reason) -> chunk.reject(rows.get(index).lineNumber(),
+                            "event refused by events-service: " + reason));
+                    // one item per row: a row is imported (a new event, or merged into its story's), or a duplicate
                     int imported = 0;
                     int skipped = 0;
                     if (attempt.result() != null) {
                         List<String> ids = attempt.result().ids();
                         for (int i = 0; i < attempt.kept().size(); i++) {
-                            int n = stories.get(attempt.kept().get(i)).rows().size();
                             if (ids != null && i < ids.size() && ids.get(i) == null) {
-                                skipped += n;
+                                skipped++;
                             } else {
-                                imported += n;
+                                imported++;
                             }
                         }
                     }

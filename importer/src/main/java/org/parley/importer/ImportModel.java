@@ -71,10 +71,12 @@ public final class ImportModel {
             List<String> externalIds, Map<String, Double> metrics) {
     }
 
-    public record EventBatchRequest(List<EventItem> items) {
+    /** {@code mergeStories}: events-service merges reports of one story into one event (importer README). */
+    public record EventBatchRequest(List<EventItem> items, boolean mergeStories) {
     }
 
-    public record EventBatchResult(int inserted, int skipped, List<String> ids) {
+    /** {@code ids}: per item, the event that holds it (new or merged into), null when it was a duplicate. */
+    public record EventBatchResult(int inserted, int merged, int skipped, List<String> ids) {
     }
 
     /** events-service's CAMEO catalogue entry ({@code GET /event-types}). */
@@ -114,7 +116,7 @@ public final class ImportModel {
     /**
      * The answer for one chunk: {@code rows = imported + duplicates + rejected.size()}; duplicates are
      * rows whose GLOBALEVENTID was imported before (or earlier in the same chunk); {@code events}: the
-     * events the imported rows made (rows of one story are one event, {@link Stories}).
+     * new events the imported rows made (a row of a story already stored is merged into its event).
      */
     public record ImportReport(String file, long firstLine, int rows, int imported, int duplicates, int events,
             List<Rejection> rejected) {

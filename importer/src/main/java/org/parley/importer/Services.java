@@ -78,8 +78,8 @@ public class Services {
         return events.resolvePlaces(new ImportModel.PlaceResolveRequest(items));
     }
 
-    public Uni<ImportModel.EventBatchResult> recordEvents(List<ImportModel.EventItem> items) {
-        return events.recordEvents(new ImportModel.EventBatchRequest(items));
+    public Uni<ImportModel.EventBatchResult> recordEvents(List<ImportModel.EventItem> items, boolean mergeStories) {
+        return events.recordEvents(new ImportModel.EventBatchRequest(items, mergeStories));
     }
 
     /** events-service's count of each actor's events, in calls of ≤ 500 actors (its by-participants limit). */

@@ -27,8 +27,8 @@ public final class FakeServices implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One call: the path, the number of items sent, the Authorization header. */
-    public record Call(String path, int items, String authorization) {
+    /** One call: the path, the number of items sent, the Authorization header, the body's mergeStories. */
+    public record Call(String path, int items, String authorization, boolean mergeStories) {
     }
 
     public final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
@@ -55,8 +55,10 @@ public final class FakeServices implements AutoCloseable {
     private void answer(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         byte[] body = exchange.getRequestBody().readAllBytes();
-        JsonNode items = body.length == 0 ? null : JSON.readTree(body).get("items");
-        calls.add(new Call(path, items == null ? 0 : items.size(), exchange.getRequestHeaders().getFirst("Authorization")));
+        JsonNode json = body.length == 0 ? null : JSON.readTree(body);
+        JsonNode items = json == null ? null : json.get("items");
+        calls.add(new Call(path, items == null ? 0 : items.size(), exchange.getRequestHeaders().getFirst("Authorization"),
+                json != null && json.path("mergeStories").asBoolean(false)));
         List<Integer> failures = failNext.get(path);
         if (failures != null && !failures.isEmpty()) {
             int status = failures.remove(0);
@@ -74,7 +76,7 @@ public final class FakeServices implements AutoCloseable {
             case "/events/batch" -> {
                 List<String> ids = new ArrayList<>();
                 items.forEach(i -> ids.add(UUID.randomUUID().toString()));
-                respond(exchange, 200, Map.of("inserted", items.size(), "skipped", 0, "ids", ids));
+                respond(exchange, 200, Map.of("inserted", items.size(), "merged", 0, "skipped", 0, "ids", ids));
             }
             case "/events/by-participants" -> {
                 List<Map<String, Object>> counts = new ArrayList<>();

@@ -44,6 +44,13 @@ class GdeltImportIT {
         return ImporterJar.run(tmp, all);
     }
 
+    /** One event per row: for the tests that count a file's rows by the events of their day. */
+    private ImporterJar.Run cliPerRow(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--no-merge-stories");
+        return cli(all.toArray(String[]::new));
+    }
+
     private List<String> report(String name) throws Exception {
         return Files.readAllLines(tmp.resolve("reports").resolve(name + ".import-report.csv"));
     }
@@ -95,7 +102,7 @@ class GdeltImportIT {
         Path file = GdeltFiles.write(tmp, "sample-fresh.CSV",
                 GdeltFiles.fresh(GdeltFiles.sample(), GdeltFiles.freshOffset(), day));
 
-        ImporterJar.Run first = cli(file.toString());
+        ImporterJar.Run first = cliPerRow(file.toString());
         assertEquals(0, first.status(), first.err());
         assertEquals(GdeltFiles.SAMPLE_ROWS, first.totals().rows());
         assertEquals(GdeltFiles.SAMPLE_ROWS, first.totals().imported() + first.totals().rejected(), first.out());
@@ -105,12 +112,55 @@ class GdeltImportIT {
         assertEquals(first.totals().imported(), eventsOn(day));
         assertTrue(first.out().contains(String.format(java.util.Locale.ROOT, "imported:   %,d", first.totals().imported())), first.out());
 
-        ImporterJar.Run again = cli(file.toString());
+        ImporterJar.Run again = cliPerRow(file.toString());
         assertEquals(0, again.status(), again.err());
         assertEquals(0, again.totals().imported());
         assertEquals(first.totals().imported(), again.totals().duplicates());
         assertEquals(first.totals().rejected(), again.totals().rejected());
         assertEquals(first.totals().imported(), eventsOn(day));
+    }
+
+    /**
+     * One event per story, the importer's default, over the real services: the sample (all on one day) makes the
+     * same events whole, as two overlapping files in chunks of 300, or reversed in chunks of 1,000; a re-import
+     * changes nothing; one event per row without merging.
+     */
+    @Test
+    void theSampleIsTheSameStoriesWholeOverlappingOrReversedAndAReimportAddsNothing() {
+        List<String> sample = GdeltFiles.sample();
+        LocalDate wholeDay = GdeltFiles.freshDay();
+        Path whole = GdeltFiles.write(tmp, "whole.CSV", GdeltFiles.fresh(sample, GdeltFiles.freshOffset(), wholeDay));
+        ImporterJar.Run run = cli(whole.toString());
+        assertEquals(0, run.status(), run.err());
+        long stories = eventsOn(wholeDay);
+        System.out.printf("stories: %d rows of one day -> %d events (%d rows imported)%n", sample.size(), stories,
+                run.totals().imported());
+        assertTrue(stories < run.totals().imported(), "GDELT reports a happening in several rows: " + stories);
+        assertTrue(run.out().contains(String.format(java.util.Locale.ROOT, "(as %,d new events", stories)), run.out());
+
+        LocalDate overlapDay = GdeltFiles.freshDay();
+        List<String> rows = GdeltFiles.fresh(sample, GdeltFiles.freshOffset(), overlapDay);
+        assertEquals(0, cli(GdeltFiles.write(tmp, "first.CSV", rows.subList(0, 1500)).toString(), "--chunk-lines", "300").status());
+        ImporterJar.Run second = cli(GdeltFiles.write(tmp, "second.CSV", rows.subList(1000, rows.size())).toString(),
+                "--chunk-lines", "300");
+        assertEquals(500, second.totals().duplicates(), second.out());
+        assertEquals(stories, eventsOn(overlapDay), "overlapping files: the same stories");
+
+        LocalDate reversedDay = GdeltFiles.freshDay();
+        List<String> reversed = new ArrayList<>(GdeltFiles.fresh(sample, GdeltFiles.freshOffset(), reversedDay));
+        java.util.Collections.reverse(reversed);
+        Path back = GdeltFiles.write(tmp, "reversed.CSV", reversed);
+        assertEquals(0, cli(back.toString()).status());
+        assertEquals(stories, eventsOn(reversedDay), "reversed: the same stories");
+
+        ImporterJar.Run again = cli(back.toString(), "--chunk-lines", "100");
+        assertEquals(0, again.totals().imported(), again.out());
+        assertEquals(stories, eventsOn(reversedDay), "a re-import adds nothing");
+
+        LocalDate perRowDay = GdeltFiles.freshDay();
+        ImporterJar.Run perRow = cliPerRow(GdeltFiles.write(tmp, "per-row.CSV",
+                GdeltFiles.fresh(sample, GdeltFiles.freshOffset(), perRowDay)).toString());
+        assertEquals(perRow.totals().imported(), eventsOn(perRowDay), "--no-merge-stories: one event per row");
     }
 
     /** The services take the bulk endpoints only from role importer: another token stops the import, nothing written. */
@@ -132,8 +182,8 @@ class GdeltImportIT {
         Path first = GdeltFiles.write(tmp, "first.CSV", rows.subList(0, 1500));
         Path second = GdeltFiles.write(tmp, "second.CSV", rows.subList(1000, rows.size()));
 
-        assertEquals(new ImportSummary(1500, 1500, 0, 0), cli(first.toString()).totals());
-        ImporterJar.Run overlapping = cli(second.toString());
+        assertEquals(new ImportSummary(1500, 1500, 0, 0), cliPerRow(first.toString()).totals());
+        ImporterJar.Run overlapping = cliPerRow(second.toString());
         assertEquals(0, overlapping.status(), overlapping.err());
         assertEquals(new ImportSummary(rows.size() - 1000, rows.size() - 1500, 500, 0), overlapping.totals());
         assertEquals(rows.size(), eventsOn(day));
@@ -143,7 +193,8 @@ class GdeltImportIT {
     void knownRowsComeOutRightThroughGraphQL() {
         // The unmodified sample (its real GLOBALEVENTIDs): importing it twice in one run is harmless.
         Path file = GdeltFiles.write(tmp, GdeltFiles.SAMPLE, GdeltFiles.sample());
-        ImporterJar.Run run = cli(file.toString());
+        // one event per row: each row's own source and counts (a story's event has all its rows')
+        ImporterJar.Run run = cliPerRow(file.toString());
         assertEquals(0, run.status(), run.err());
 
         // 881992818: USA "DALLAS" → RUS "RUSSIA", 180, in Dallas: the states, CAMEO's names.
@@ -238,13 +289,13 @@ class GdeltImportIT {
         GdeltFiles.write(dir, "b-backfile.csv", backfile);
 
         // a forced format that does not fit rejects every line, saying why
-        ImporterJar.Run forced = cli(dir.resolve("a-daily.CSV").toString(), "--format", "v2");
+        ImporterJar.Run forced = cliPerRow(dir.resolve("a-daily.CSV").toString(), "--format", "v2");
         assertEquals(0, forced.status(), forced.err());
         assertEquals(150, forced.totals().rejected());
         assertTrue(report("a-daily.CSV").get(1).endsWith(",wrong column count: 58 (format v2 needs 61)"),
                 report("a-daily.CSV").get(1));
 
-        ImporterJar.Run run = cli(dir.toString());
+        ImporterJar.Run run = cliPerRow(dir.toString());
         assertEquals(0, run.status(), run.err());
         assertEquals(300, run.totals().rows());
         assertEquals(0, run.totals().rejected(), run.out());
@@ -288,7 +339,7 @@ class GdeltImportIT {
         }
         Path file = GdeltFiles.write(tmp, "injected.CSV", lines);
 
-        ImporterJar.Run run = cli(file.toString(), "--chunk-lines", "700");
+        ImporterJar.Run run = cliPerRow(file.toString(), "--chunk-lines", "700");
         assertEquals(0, run.status(), run.err());
         assertEquals(GdeltFiles.SAMPLE_ROWS + 5, run.totals().rows());
         assertEquals(GdeltFiles.SAMPLE_ROWS, run.totals().imported(), run.out());
@@ -313,7 +364,7 @@ class GdeltImportIT {
         }
         Path file = GdeltFiles.write(tmp, "three-copies.CSV", lines);
         Process process = ImporterJar.start(List.of(file.toString(), "--chunk-lines", "50", "--parallel", "1",
-                "--report-dir", tmp.resolve("killed").toString()), tmp.resolve("killed.log"));
+                "--no-merge-stories", "--report-dir", tmp.resolve("killed").toString()), tmp.resolve("killed.log"));
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         long before = 0;
         while (before == 0 && System.nanoTime() < deadline && process.isAlive()) {
@@ -327,7 +378,7 @@ class GdeltImportIT {
                 "the import should have been killed half-way, but " + atKill + " events were there\n"
                         + Files.readString(tmp.resolve("killed.log")));
 
-        ImporterJar.Run rerun = cli(file.toString());
+        ImporterJar.Run rerun = cliPerRow(file.toString());
         assertEquals(0, rerun.status(), rerun.err());
         assertEquals(lines.size(), rerun.totals().rows());
         assertEquals(0, rerun.totals().rejected(), rerun.out());

@@ -169,7 +169,7 @@ public final class FileImport {
                 .append(", ").append(fmt(rows)).append(" rows in ").append(String.format(Locale.ROOT, "%.1f", seconds))
                 .append(" s (").append(fmt(Math.round(rows / Math.max(seconds, 0.001)))).append(" rows/s)\n");
         s.append("  imported:   ").append(fmt(imported)).append(" (as ").append(fmt(events))
-                .append(" events: rows of one story are one event)\n");
+                .append(" new events; a row of a stored story is merged into its event)\n");
         s.append("  duplicates: ").append(fmt(duplicates)).append(" (already imported before)\n");
         s.append("  rejected:   ").append(fmt(rejected)).append('\n');
         s.append("  services:   ").append(options.target()).append('\n');

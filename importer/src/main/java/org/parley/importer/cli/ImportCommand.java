@@ -66,8 +66,10 @@ public class ImportCommand implements Callable<Integer> {
     @Option(names = "--chunk-lines", defaultValue = "1000", description = "lines per chunk, ≤ 1000 (default 1000)")
     int chunkLines;
 
-    @Option(names = "--merge-stories", description = "rows of one story (same day, actors in order, event code, place) "
-            + "become one event; off by default until events-service merges into stored events (importer/README.md)")
+    @Option(names = "--merge-stories", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "rows of one story (same day, actors in order, event code, place) become one event, across "
+                    + "chunks, files and re-runs (events-service merges); --no-merge-stories: one event per row "
+                    + "(default: merge; importer/README.md)")
     boolean mergeStories;
 
     @Option(names = "--parallel", defaultValue = "2", description = "chunks in flight, 1–8 (default 2)")

@@ -76,17 +76,32 @@ class ImportCommandTest {
         assertTrue(services.calls.stream().allMatch(c -> "Bearer t0k".equals(c.authorization())), services.calls.toString());
     }
 
-    /** --merge-stories on the real sample: 2,111 rows, 1,921 events (StoriesTest has the rule), every row counted. */
+    /**
+     * Merging is events-service's (its batch's mergeStories, checked against the stored stories): the importer
+     * asks for it by default, sends one item per row (a row seen before is known by its one GLOBALEVENTID), and
+     * --no-merge-stories asks for one event per row.
+     */
     @Test
-    void mergesTheRowsOfOneStoryIntoOneEventWhenAsked(QuarkusMainLauncher launcher) {
+    void asksEventsServiceToMergeStoriesByDefaultOneItemPerRow(QuarkusMainLauncher launcher) {
         Path file = GdeltFiles.write(tmp, "sample.CSV", GdeltFiles.sample());
-        LaunchResult run = run(launcher, file.toString(), "--merge-stories");
+        LaunchResult run = run(launcher, file.toString());
         assertEquals(0, run.exitCode(), run.getErrorOutput());
         assertEquals(new ImportSummary(2111, 2111, 0, 0), ImportSummary.of(run.getOutput()));
-        assertTrue(run.getOutput().contains("imported:   2,111 (as 1,921 events"), run.getOutput());
-        assertEquals(1921, sizes(services.calls("/events/batch")).stream().mapToInt(Integer::intValue).sum());
+        List<FakeServices.Call> batches = services.calls("/events/batch");
+        assertEquals(2111, sizes(batches).stream().mapToInt(Integer::intValue).sum());
+        assertTrue(batches.stream().allMatch(FakeServices.Call::mergeStories), batches.toString());
         // the chunk's actors' event counts go to actors-service after its batch
         assertEquals(3, services.calls("/actors/event-counts").size());
+    }
+
+    @Test
+    void asksForOneEventPerRowWithNoMergeStories(QuarkusMainLauncher launcher) {
+        Path file = GdeltFiles.write(tmp, "few.CSV", GdeltFiles.sample().subList(0, 10));
+        LaunchResult run = run(launcher, file.toString(), "--no-merge-stories");
+        assertEquals(0, run.exitCode(), run.getErrorOutput());
+        List<FakeServices.Call> batches = services.calls("/events/batch");
+        assertEquals(List.of(10), sizes(batches));
+        assertTrue(batches.stream().noneMatch(FakeServices.Call::mergeStories), batches.toString());
     }
 
     @Test

@@ -276,12 +276,90 @@ public class EventRepository {
                 });
     }
 
+    /** The event each of {@code externalIds} belongs to, for those stored. */
+    public Uni<Map<String, UUID>> findExternalIdOwners(SqlConnection c, Set<String> externalIds) {
+        return sql.query(c, "select external_id, event_id from event_external_id where external_id = any($1)",
+                Tuple.of(externalIds.toArray(String[]::new))).map(rows -> {
+                    Map<String, UUID> out = new HashMap<>();
+                    rows.forEach(r -> out.put(r.getString("external_id"), r.getUUID("event_id")));
+                    return out;
+                });
+    }
+
+    /**
+     * Serialises the caller's transaction with every other batch writing one of these stories, until it
+     * ends: a transaction-scoped advisory lock per key, taken in one statement in hash order (the volatile
+     * lock function is evaluated after the sort), so two batches sharing stories cannot deadlock.
+     */
+    public Uni<Void> lockStories(SqlConnection c, Set<String> keys) {
+        if (keys.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return sql.query(c, """
+                select pg_advisory_xact_lock(h.hash)
+                from (select distinct hashtextextended(k, 17) as hash from unnest($1::text[]) as k) h
+                order by h.hash
+                """, Tuple.of(keys.toArray(String[]::new))).replaceWithVoid();
+    }
+
+    /** A stored story's event: its id, metrics and sources (url/title pairs, see the service's Stories). */
+    public record StoryEvent(UUID id, String key, Map<String, Double> metrics, List<String[]> sources) {
+    }
+
+    /** The stored events of these story keys, locked for update, each with its metrics and sources. */
+    public Uni<Map<String, StoryEvent>> findStoryEvents(SqlConnection c, Set<String> keys) {
+        if (keys.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return sql.query(c, """
+                select e.id, e.story_key, e.metrics,
+                    coalesce((select json_agg(json_build_array(s.url, s.title) order by s.seq)
+                              from event_source s where s.event_id = e.id), '[]') as sources
+                from event e where e.story_key = any($1)
+                for update of e
+                """, Tuple.of(keys.toArray(String[]::new))).map(rows -> {
+                    Map<String, StoryEvent> out = new HashMap<>();
+                    for (Row r : rows) {
+                        List<String[]> sources = new ArrayList<>();
+                        ((JsonArray) r.getValue("sources")).forEach(o -> {
+                            JsonArray pair = (JsonArray) o;
+                            sources.add(new String[] { pair.getString(0), pair.getString(1) });
+                        });
+                        Object metrics = r.getValue("metrics");
+                        out.put(r.getString("story_key"), new StoryEvent(r.getUUID("id"), r.getString("story_key"),
+                                metrics instanceof JsonObject m ? toMetrics(m) : null, sources));
+                    }
+                    return out;
+                });
+    }
+
     // ---------------------------------------------------------------- writes (caller's transaction)
+
+    /**
+     * Stored events that reports were merged into: their new metrics, a new version and updated_at, as any
+     * update (so the change feed and If-Match see a change). One statement for all of them.
+     */
+    public Uni<Void> updateStoryEvents(SqlConnection c, List<UUID> ids, List<JsonObject> metrics) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return sql.query(c, """
+                update event e set metrics = t.metrics::jsonb, version = e.version + 1, updated_at = now()
+                from unnest($1::uuid[], $2::text[]) as t(id, metrics)
+                where e.id = t.id
+                """, Tuple.of(ids.toArray(UUID[]::new),
+                metrics.stream().map(m -> m == null ? null : m.encode()).toArray(String[]::new))).replaceWithVoid();
+    }
 
     /** The columns of the event row itself, derived values included. */
     public record EventRow(UUID id, String title, String summary, TypeInfo type, EventStatus status,
             LocalDate start, LocalDate end, Precision precision, LocalDate endExclusive, UUID locationId,
-            JsonObject metrics) {
+            JsonObject metrics, String storyKey) {
+
+        public EventRow withStory(String key, JsonObject storyMetrics) {
+            return new EventRow(id, title, summary, type, status, start, end, precision, endExclusive, locationId,
+                    storyMetrics, key);
+        }
     }
 
     /**
@@ -330,6 +408,7 @@ public class EventRepository {
         LocalDate[] endsExclusive = new LocalDate[n];
         UUID[] locations = new UUID[n];
         String[] metrics = new String[n];
+        String[] storyKeys = new String[n];
         List<Integer> sourceEvent = new ArrayList<>();
         List<String> sourceTitles = new ArrayList<>();
         List<String> sourceExcerpts = new ArrayList<>();
@@ -349,6 +428,7 @@ public class EventRepository {
             endsExclusive[i] = r.endExclusive();
             locations[i] = r.locationId();
             metrics[i] = r.metrics() == null ? null : r.metrics().encode();
+            storyKeys[i] = r.storyKey();
             for (SourceInput s : children.get(i).sourcesOrEmpty()) {
                 sourceEvent.add(i + 1);
                 sourceTitles.add(s.title());
@@ -361,20 +441,21 @@ public class EventRepository {
                 .addArrayOfString(precisions).addArrayOfLocalDate(endsExclusive).addArrayOfUUID(locations)
                 .addArrayOfString(metrics).addArrayOfInteger(sourceEvent.toArray(Integer[]::new))
                 .addArrayOfString(sourceTitles.toArray(String[]::new))
-                .addArrayOfString(sourceExcerpts.toArray(String[]::new));
+                .addArrayOfString(sourceExcerpts.toArray(String[]::new)).addArrayOfString(storyKeys);
         return sql.query(c, """
                 with src as (
                     select s.event_ord, %s as text
                     from unnest($15::int[], $16::text[], $17::text[]) with ordinality as s(event_ord, title, excerpt, ord)
                     group by s.event_ord)
                 insert into event (id, title, summary, code, root_code, quad_class, goldstein, status, start_date,
-                    end_date, precision, end_exclusive, location_id, metrics, search)
+                    end_date, precision, end_exclusive, location_id, metrics, story_key, search)
                 select t.id, t.title, t.summary, t.code, t.root_code, t.quad_class, t.goldstein, t.status, t.start_date,
-                    t.end_date, t.precision, t.end_exclusive, t.location_id, t.metrics::jsonb, %s
+                    t.end_date, t.precision, t.end_exclusive, t.location_id, t.metrics::jsonb, t.story_key, %s
                 from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::float8[],
-                        $8::text[], $9::date[], $10::date[], $11::text[], $12::date[], $13::uuid[], $14::text[])
+                        $8::text[], $9::date[], $10::date[], $11::text[], $12::date[], $13::uuid[], $14::text[],
+                        $18::text[])
                     with ordinality as t(id, title, summary, code, root_code, quad_class, goldstein, status, start_date,
-                        end_date, precision, end_exclusive, location_id, metrics, ord)
+                        end_date, precision, end_exclusive, location_id, metrics, story_key, ord)
                 left join src on src.event_ord = t.ord
                 order by t.ord
                 """.formatted(sourceText("ord"), searchVector("t.title", "t.summary", "src.text")), args).replaceWithVoid();
@@ -395,14 +476,18 @@ public class EventRepository {
                 + " || setweight(to_tsvector('english', coalesce(" + sources + ", '')), 'C')";
     }
 
-    /** Updates the row when {@code version} is current; false when stale or missing (nothing changed). */
+    /**
+     * Updates the row when {@code version} is current; false when stale or missing (nothing changed). An
+     * event replaced by hand leaves its story ({@code story_key} null): its day, actors or place may no longer
+     * be the story's, and a manual event is never merged into.
+     */
     public Uni<Boolean> updateEvent(SqlConnection c, EventRow r, long version, boolean replaceMetrics) {
         Tuple args = rowArgs(r).addLong(version);
         return sql.query(c, """
                 update event set title = $2, summary = $3, code = $4, root_code = $5, quad_class = $6, goldstein = $7,
                     status = $8, start_date = $9, end_date = $10, precision = $11, end_exclusive = $12,
                     location_id = $13, metrics = case when %s then $14::jsonb else metrics end,
-                    version = version + 1, updated_at = now()
+                    story_key = null, version = version + 1, updated_at = now()
                 where id = $1 and version = $15
                 """.formatted(replaceMetrics ? "true" : "false"), args).map(rows -> rows.rowCount() == 1);
     }

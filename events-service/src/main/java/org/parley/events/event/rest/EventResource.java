@@ -158,12 +158,13 @@ public class EventResource {
     @POST
     @Path("/batch")
     @Operation(operationId = "recordEvents",
-            summary = "Record many events in one transaction; items whose external id exists are skipped")
+            summary = "Record many events in one transaction; items whose external ids exist are skipped,"
+                    + " with mergeStories reports of one story become one event")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = EventBatch.Result.class)))
     public Uni<Response> recordEvents(@Parameter(description = IdempotencyKey.DOC) @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
             @Valid @NotNull EventBatch.Request body, @Context UriInfo uri) {
         KeyedRequest request = keyed.request(idempotencyKey, "POST", uri.getPath(), body);
-        return keyed.inTransaction(request, c -> service.recordEvents(c, body.items())
+        return keyed.inTransaction(request, c -> service.recordEvents(c, body.items(), body.mergingStories())
                 .map(result -> keyed.answer(200, null, result)));
     }
 

@@ -56,12 +56,14 @@ public class EventService {
     private final EventRepository events;
     private final ObjectMapper mapper;
     private final Validator validator;
+    private final StoryBatch storyBatch;
 
-    public EventService(Sql sql, EventRepository events, ObjectMapper mapper, Validator validator) {
+    public EventService(Sql sql, EventRepository events, ObjectMapper mapper, Validator validator, StoryBatch storyBatch) {
         this.sql = sql;
         this.events = events;
         this.mapper = mapper;
         this.validator = validator;
+        this.storyBatch = storyBatch;
     }
 
     /** In the caller's transaction {@code c}; answers the event as stored (read in that transaction). */
@@ -83,8 +85,12 @@ public class EventService {
      * Inserts many events in one transaction. An item is skipped when one of its external ids already
      * belongs to an event (or to an earlier item of the batch), which makes re-importing a file a no-op.
      * Set-based: a fixed number of statements whatever the number of items (one per table written).
+     * With {@code mergeStories}, reports of one story become one event instead ({@link StoryBatch}).
      */
-    public Uni<EventBatch.Result> recordEvents(SqlConnection c, List<EventInput> inputs) {
+    public Uni<EventBatch.Result> recordEvents(SqlConnection c, List<EventInput> inputs, boolean mergeStories) {
+        if (mergeStories) {
+            return checkReferences(c, inputs, "items").flatMap(types -> storyBatch.record(c, inputs, types));
+        }
         return checkReferences(c, inputs, "items").flatMap(types -> {
             Set<String> allExternal = new HashSet<>();
             inputs.forEach(i -> allExternal.addAll(i.externalIdsOrEmpty()));
@@ -114,7 +120,7 @@ public class EventService {
                     return dropped.flatMap(x -> inserted.isEmpty() ? Uni.createFrom().voidItem()
                             : events.refreshEventKeys(c, inserted)
                                     .flatMap(y -> events.notifyChanges(c, EventChange.RECORDED, inserted)))
-                            .map(x -> new EventBatch.Result(inserted.size(), inputs.size() - inserted.size(), ids));
+                            .map(x -> new EventBatch.Result(inserted.size(), 0, inputs.size() - inserted.size(), ids));
                 });
             });
         });
@@ -324,7 +330,7 @@ public class EventService {
     }
 
     /** The children as stored: duplicate (actor, role) pairs, subjects and external ids once. */
-    private static EventChildren children(UUID id, EventInput input) {
+    static EventChildren children(UUID id, EventInput input) {
         Map<String, ParticipantInput> participants = new LinkedHashMap<>();
         input.participantsOrEmpty().forEach(p -> participants.putIfAbsent(p.actorId() + "/" + p.role(), p));
         List<UUID> actors = participants.values().stream().map(ParticipantInput::actorId).toList();
@@ -335,13 +341,14 @@ public class EventService {
         return new EventChildren(id, actors, roles, subjects, input.sources(), external);
     }
 
-    private static EventRow toRow(UUID id, EventInput in, Map<String, TypeInfo> types) {
+    static EventRow toRow(UUID id, EventInput in, Map<String, TypeInfo> types) {
         Precision precision = in.precisionOrDay();
         LocalDate start = precision.normalise(in.start());
         LocalDate end = in.end();
         return new EventRow(id, in.title().trim(), in.summary(), types.get(in.code()), in.status(), start, end,
                 precision, precision.endExclusive(start, end), in.locationId(),
-                in.metrics() == null || in.metrics().isEmpty() ? null : new JsonObject(new LinkedHashMap<>(in.metrics())));
+                in.metrics() == null || in.metrics().isEmpty() ? null : new JsonObject(new LinkedHashMap<>(in.metrics())),
+                null);
     }
 
     /** The current event as the EventInput document a merge patch applies to. */
