@@ -63,6 +63,9 @@ TRAIN="${BENCH_TRAIN:-20}"
 bench_ports_and_db
 if $QUICK; then STARTS=2 LOADS=5 W_FIRST=60 W_WARM=30; else STARTS=4 LOADS=10 W_FIRST=60 W_WARM=60; fi
 STARTS="${BENCH_STARTS:-$STARTS}"
+# seconds of load before "RSS under load" (benchmark 5); a loaded machine needs more than --quick's 5 for the
+# gateway's load to reach the services with more than a few requests
+LOADS="${BENCH_LOAD_SECONDS:-$LOADS}"
 WINDOW=10   # seconds per CPU-per-request reading in benchmark 7
 B7_ROUNDS="${BENCH_B7_ROUNDS:-2}"
 
@@ -264,7 +267,7 @@ write_results() {
     echo
     echo "Machine: $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), shared), $(free -g | awk '/^Mem:/ {print $2}') GB RAM;"
     echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg). $(java -version 2>&1 | head -n1); $("$JAVA25" -version 2>&1 | head -n1)."
-    echo "Commit: \`$(cd "$ROOT" && git rev-parse --short HEAD)\`. JVM options for every Java process: \`$JAVA_OPTS\` plus the variant's."
+    echo "Commit: \`$(cd "$ROOT" && git rev-parse --short HEAD)\`. JVM options for every Java process: \`$JAVA_OPTS\` plus the variant's (+lean: without -Xmx)."
     echo "Run: \`bench/startup.sh$($QUICK && echo ' --quick') --variants \"$VARIANTS\" --only $ONLY\`; exit status $1."
     echo
     node "$BENCH/tools/startup-report.mjs" "$M"
