@@ -4,7 +4,7 @@
 # started in the same round) and benchmark 7 (the gateway's CPU per request in its first minute
 # against the same gateway warmed up), each for every variant, variants alternating per round.
 #
-#   bench/startup.sh [--quick] [--variants "17 17-cds 25 25-aot"] [--only b5,b7]
+#   bench/startup.sh [--quick] [--variants "17 17-cds 25 25-aot 25-aot+aotjar+lean"] [--only b5,b7]
 #
 # Variants (JAVA_OPTS from BENCH_JAVA_OPTS, default -Xmx512m, for every one of them):
 #   17       java on the PATH (17), as bin/parley runs the jars today
@@ -13,6 +13,16 @@
 #   25-aot   Temurin 25 with an AOT cache per app (JEP 483/514/515: classes loaded and linked, method
 #            profiles) from a training run (-XX:AOTCacheOutput)
 #   …+serial any of them with -XX:+UseSerialGC (e.g. 25-aot+serial; its own archive)
+#   …+lean   any of them with the pods' memory settings (k8s/README.md, JVM memory) on a machine the
+#            JVM is told has the pods' 512 MiB (-XX:MaxRAM): BENCH_LEAN_OPTS (default below; -Xmx is
+#            taken out of BENCH_JAVA_OPTS so that the heap follows MaxRAMPercentage, as in a pod),
+#            MALLOC_ARENA_MAX=2, and on Java 25 compact object headers (JEP 519)
+#   …+aotjar any of them with Quarkus's aot-jar packaging (every class on the JDK's class path, so
+#            that the archive holds and links the application's classes too; fast-jar loads them
+#            through Quarkus's own class loader). Needs the apps packaged so beside the fast-jar:
+#            ./mvnw -B -q package -DskipTests -Dparley.skipDbEnsure=true -pl actors-service,events-service,gateway -am \
+#              -Dquarkus.package.jar.type=aot-jar -Dquarkus.package.output-directory=aot-app
+#            (and the same with -f bench/floor/pom.xml), which writes target/aot-app/
 # A training run starts the app, loads it as the benchmark does for BENCH_TRAIN seconds (default 20)
 # and stops it; the archive is written as the JVM exits. The floor gets the same variant as the
 # services (its own archive), and every ratio is also given against the plain floor (variant 17).
@@ -43,12 +53,19 @@ while [ $# -gt 0 ]; do
 done
 
 JAVA_OPTS="${BENCH_JAVA_OPTS:--Xmx512m}"
+# +lean: what the images set
+# (quarkus.jib.* in the root pom's images profile, and what run-java.sh adds to them:
+# heap free ratios, exit on OOM) plus the pods' memory limit (k8s/base, 512Mi)
+LEAN_OPTS="${BENCH_LEAN_OPTS:--XX:MaxRAM=512m -XX:+UseSerialGC -XX:MaxRAMPercentage=50 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:+ExitOnOutOfMemoryError}"
 JAVA25="${BENCH_JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
 CONNS="${BENCH_CONNECTIONS:-8}"
 TRAIN="${BENCH_TRAIN:-20}"
 bench_ports_and_db
 if $QUICK; then STARTS=2 LOADS=5 W_FIRST=60 W_WARM=30; else STARTS=4 LOADS=10 W_FIRST=60 W_WARM=60; fi
 STARTS="${BENCH_STARTS:-$STARTS}"
+# seconds of load before "RSS under load" (benchmark 5); a loaded machine needs more than --quick's 5 for the
+# gateway's load to reach the services with more than a few requests
+LOADS="${BENCH_LOAD_SECONDS:-$LOADS}"
 WINDOW=10   # seconds per CPU-per-request reading in benchmark 7
 B7_ROUNDS="${BENCH_B7_ROUNDS:-2}"
 
@@ -77,6 +94,15 @@ trap 'exit 130' INT TERM HUP
 
 for p in $PORT_GW $PORT_ACTORS $PORT_EVENTS $PORT_FLOOR; do port_free "$p" || die "port $p is in use (BENCH_PORT_BASE)"; done
 copy_apps actors-service events-service gateway floor
+# +aotjar variants run the aot-jar packaging, copied beside the fast-jar copies (<app>.aotjar)
+if [[ "$VARIANTS" == *+aotjar* ]]; then
+  for m in actors-service events-service gateway floor; do
+    src="$ROOT/$m/target/aot-app"; [ "$m" = floor ] && src="$BENCH/floor/target/aot-app"
+    [ -f "$src/quarkus-run.jar" ] || die "$src/quarkus-run.jar is missing: package the aot-jar first (see the header of bench/startup.sh)"
+    [ "$src/quarkus-run.jar" -nt "${src%/aot-app}/quarkus-app/quarkus-run.jar" ] || log "warning: $src is older than the fast-jar beside it"
+    rm -rf "$WORK/apps/$m.aotjar"; cp -a "$src" "$WORK/apps/$m.aotjar"
+  done
+fi
 
 # --- variants: the java binary and options of app A under variant V ----------------------------
 # A variant may add "+serial" (-XX:+UseSerialGC); an archive is per full variant name.
@@ -85,6 +111,8 @@ variant_java() { case "$1" in 25*) echo "$JAVA25" ;; *) echo java ;; esac; }
 variant_opts() { # VARIANT APP [training]
   local a; a="$(archive "$1" "$2")"
   case "$1" in *+serial*) echo -n "-XX:+UseSerialGC " ;; esac
+  case "$1" in *+lean*) echo -n "$LEAN_OPTS " ;; esac
+  case "$1" in 25*+lean*) echo -n "-XX:+UseCompactObjectHeaders " ;; esac
   case "${1%%+*}:${3:-}" in
     17-cds:training) echo "-XX:ArchiveClassesAtExit=$a" ;;
     17-cds:) echo "-XX:SharedArchiveFile=$a" ;;
@@ -95,13 +123,16 @@ variant_opts() { # VARIANT APP [training]
 }
 # vstart VARIANT APP [training]: app_start with the variant's java and options
 vstart() {
-  local v="$1" app="$2" saved="$JAVA_OPTS"
-  JAVA_OPTS="$saved $(variant_opts "$v" "$app" "${3:-}")"
+  local v="$1" app="$2" saved="$JAVA_OPTS" base="$JAVA_OPTS" malloc=""
+  # +lean: the heap follows MaxRAM as in a pod, so no -Xmx; glibc keeps 2 malloc arenas, not 8 per core
+  case "$v" in *+lean*) base="$(sed -E 's/(^| )-Xmx[^ ]*//g' <<<"$base")"; malloc="MALLOC_ARENA_MAX=2 " ;; esac
+  JAVA_OPTS="$base $(variant_opts "$v" "$app" "${3:-}")"
   local java; java="$(variant_java "$v")"
   local port; port="$(app_port "$app")"
   port_free "$port" || die "port $port ($app) is in use"
   # app_cmd says "java"; the variant may use another binary
-  local cmd; cmd="$(app_cmd "$app")"; cmd="${cmd/ java / $java }"
+  local cmd; cmd="$(app_cmd "$app")"; cmd="${cmd/ java / $malloc$java }"
+  case "$v" in *+aotjar*) cmd="${cmd/\/$(app_dir "$app")\/quarkus-run.jar//$(app_dir "$app").aotjar/quarkus-run.jar}" ;; esac
   JAVA_OPTS="$saved"
   record_cmd "$cmd"
   APP_START_MS="$(now_ms)"
@@ -131,7 +162,7 @@ train() { # VARIANT: training runs: the floor alone, the three services together
   [ -n "$(archive "$v" floor)" ] || return 0
   # an archive older than its app's jar is stale (the JVM would refuse it): train again
   for app in floor actors events gateway; do
-    [ "$(archive "$v" "$app")" -nt "$WORK/apps/$(app_dir "$app")/quarkus-run.jar" ] || rm -f "$(archive "$v" "$app")"
+    [ "$(archive "$v" "$app")" -nt "$WORK/apps/$(app_dir "$app")$([[ "$v" == *+aotjar* ]] && echo .aotjar)/quarkus-run.jar" ] || rm -f "$(archive "$v" "$app")"
   done
   if [ ! -s "$(archive "$v" floor)" ]; then
     t0=$(now_ms); log "training floor for $v"
@@ -169,13 +200,14 @@ b5_one() { # VARIANT APP ROUND [plain]: start, ready, idle RSS (the app stays up
      --argjson q "${started:-null}" --arg p "$plain" \
      '{bench: "b5", variant: $v, target: $t, round: $r, start_ms: $ms, rss_idle_kb: $rss, quarkus_started_s: $q, plainfloor: ($p != "")}' >>"$M"
 }
-b5_load() { # VARIANT ROUND APP...: RSS of each app after LOADS seconds of load on the first
-  local v="$1" r="$2"; shift 2
+b5_load() { # VARIANT ROUND [--plain] APP...: RSS of each app after LOADS seconds of load on the first
+  local v="$1" r="$2" plain=""; shift 2
+  [ "$1" = --plain ] && { plain=yes; shift; }
   local n; n="$(load_app "$1" "$LOADS" | grep '^WRKJSON ' | sed 's/^WRKJSON //' | jq '.requests')"
   local a
   for a in "$@"; do
     jq -nc --arg v "$v" --arg t "$a" --argjson r "$r" --argjson n "${n:-0}" --argjson rss "$(rss_kb "$(pid_of "$a")")" \
-      '{bench: "b5load", variant: $v, target: $t, round: $r, requests: $n, rss_load_kb: $rss}' >>"$M"
+      --arg p "$plain" '{bench: "b5load", variant: $v, target: $t, round: $r, requests: $n, rss_load_kb: $rss, plainfloor: ($p != "")}' >>"$M"
   done
 }
 bench_b5() {
@@ -187,7 +219,7 @@ bench_b5() {
     for v in "${order[@]}"; do
       log "b5 round $r: $v"
       # the plain floor in every round and variant: the reference the issue's goals name
-      b5_one 17 floor "$r" plain; stop_proc floor
+      b5_one 17 floor "$r" plain; b5_load "$v" "$r" --plain floor; stop_proc floor
       b5_one "$v" floor "$r"; b5_load "$v" "$r" floor; stop_proc floor
       # each service started alone; the gateway's load (which reaches both services) after all three are up
       b5_one "$v" actors "$r"; b5_one "$v" events "$r"; b5_one "$v" gateway "$r"
@@ -235,7 +267,7 @@ write_results() {
     echo
     echo "Machine: $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), shared), $(free -g | awk '/^Mem:/ {print $2}') GB RAM;"
     echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg). $(java -version 2>&1 | head -n1); $("$JAVA25" -version 2>&1 | head -n1)."
-    echo "Commit: \`$(cd "$ROOT" && git rev-parse --short HEAD)\`. JVM options for every Java process: \`$JAVA_OPTS\` plus the variant's."
+    echo "Commit: \`$(cd "$ROOT" && git rev-parse --short HEAD)\`. JVM options for every Java process: \`$JAVA_OPTS\` plus the variant's (+lean: without -Xmx)."
     echo "Run: \`bench/startup.sh$($QUICK && echo ' --quick') --variants \"$VARIANTS\" --only $ONLY\`; exit status $1."
     echo
     node "$BENCH/tools/startup-report.mjs" "$M"
