@@ -20,10 +20,10 @@ b4_label() {
   esac
 }
 
-# The service's statement timeout (3 s) is a guard for production; here it would turn a slow query into a
-# 503 (the counts statements take 2–4 s at 1,000,000 events on a busy machine), which the check below took for
-# a broken endpoint and stopped the run on (the failed runs of 2026-11-30). The benchmark measures what a
-# query costs, so the service gets wrk's own timeout.
+# The service's statement timeout (3 s) is a guard for production; here it turned a slow query into a 503
+# (the counts statements take 2–10+ s at 1,000,000 events on a busy machine), which the check in bench_b4
+# took for a broken endpoint and stopped the run on (the failed runs of 2026-11-30). The benchmark measures
+# what a query costs, so the service gets wrk's own timeout, and a query slower still is reported, not fatal.
 B4_EVENTS_OPTS="-Dparley.db.statement-timeout=10s"
 
 bench_b4() {
@@ -31,8 +31,15 @@ bench_b4() {
   app_up events $B4_EVENTS_OPTS
   local base="http://localhost:$PORT_EVENTS" q
   for q in $B4_QUERIES; do
-    local first; first="$(head -n1 "$WORK/req/b4-$q.paths")"
-    curl -fsS -o /dev/null "$base$first" || die "b4: $first does not answer 2xx"
+    local first code; first="$(head -n1 "$WORK/req/b4-$q.paths")"
+    code="$(curl -sS -o /dev/null -w '%{http_code}' "$base$first" || true)"
+    case "$code" in
+      2??) ;;
+      # 503 is the statement timeout: a query slower than 10 s here is a figure (wrk counts its non-2xx and
+      # timeouts), not a broken endpoint; anything else is
+      503) log "b4: $first took longer than the statement timeout (503): measured anyway, its failures counted" ;;
+      *) die "b4: $first answers $code" ;;
+    esac
   done
   # JIT warm-up over all of them, then each alone with one connection
   cat "$WORK"/req/b4-*.paths | awk 'NR % 3 == 0' >"$WORK/req/b4-all.paths"
