@@ -3,7 +3,8 @@
 --   sed 's|@DIR@|<out-dir>|g' load-events.sql | psql -f -   (\copy: the files are read by psql)
 -- Derived columns are computed exactly as events-service computes them when it writes an event:
 -- root code, QuadClass and Goldstein from the event_type row (CameoCatalogue), end_exclusive as
--- Precision#endExclusive, the search vector as EventRepository#refreshSearch.
+-- Precision#endExclusive, the search vector as EventRepository#refreshSearch, its per-word relevance rows
+-- (event_term) as the V11 migration's triggers.
 \set ON_ERROR_STOP 1
 \timing on
 -- The generator's rows are consistent by construction (every id it refers to it also writes), so
@@ -11,7 +12,8 @@
 set session_replication_role = replica;
 set maintenance_work_mem = '512MB';
 
-truncate event, event_participant, event_subject, event_source, event_relation, event_external_id, event_key, place;
+truncate event, event_participant, event_subject, event_source, event_relation, event_external_id, event_key, event_term,
+         place;
 
 -- Secondary indexes are dropped for the bulk insert and re-created from their own definitions
 -- (pg_indexes) afterwards: the same indexes the migrations made, built once instead of row by row.
@@ -19,7 +21,7 @@ create temp table bench_index as
 select indexname, indexdef from pg_indexes
  where schemaname = 'public'
    and tablename in ('event', 'event_participant', 'event_subject', 'event_source', 'event_external_id', 'event_key',
-                     'place')
+                     'event_term', 'place')
    and indexdef not like 'CREATE UNIQUE INDEX%';
 select format('drop index %I', indexname) from bench_index \gexec
 
@@ -57,8 +59,10 @@ insert into event_external_id (external_id, event_id) select external_id, id fro
 -- the derived actor/dyad/place keys (V3 migration): the service's triggers are off for this load,
 -- so they are written here by the service's own function, in one pass over all events
 select refresh_event_keys(null);
+-- the per-word relevance rows (V11 migration), likewise from the service's own function
+select refresh_event_terms();
 
 select indexdef from bench_index \gexec
 drop table bench_event_stage, bench_source_stage;
 reset session_replication_role;
-vacuum analyze event, event_participant, event_subject, event_source, event_external_id, event_key, place;
+vacuum analyze event, event_participant, event_subject, event_source, event_external_id, event_key, event_term, place;

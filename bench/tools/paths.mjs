@@ -21,6 +21,11 @@ write('b4-actor-root.paths', p.actorRoots.map((x) => `/events?actor=${x.actor}&r
 write('b4-actor-root-count.paths', p.actorRoots.map((x) => `/events?actor=${x.actor}&root=${x.root}&limit=20`));
 write('b4-place-status.paths', p.placeStatuses.map((x) => `/events?place=${x.place}&status=${x.status}&limit=20&count=false`));
 write('b4-text.paths', p.texts.map((t) => `/events?text=${enc(t)}&limit=20&count=false`));
+// the same list by form (one word, a phrase, a word without another), to say which form costs what
+const textPath = (t) => `/events?text=${enc(t)}&limit=20&count=false`;
+write('b4-text-word.paths', p.texts.filter((t) => !t.startsWith('"') && !t.includes(' -')).map(textPath));
+write('b4-text-phrase.paths', p.texts.filter((t) => t.startsWith('"')).map(textPath));
+write('b4-text-not.paths', p.texts.filter((t) => t.includes(' -')).map(textPath));
 write('b4-dyad-stats.paths', p.dyads.map((d) => `/stats/dyad?a=${d.a}&b=${d.b}&interval=month`));
 write('b4-latest.paths', ['/events?limit=20']);
 // issue 17: counts against a baseline, one year per month with the 12 months before as baseline, the top

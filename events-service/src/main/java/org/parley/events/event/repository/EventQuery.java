@@ -27,6 +27,7 @@ public final class EventQuery {
     private final List<String> keyConditions = new ArrayList<>();
     private final List<String> eventConditions = new ArrayList<>();
     private String textParam;
+    private String leadParam;
     private String walkKeys;
 
     /** Adds a parameter and returns its placeholder. */
@@ -189,14 +190,28 @@ public final class EventQuery {
     }
 
     /**
-     * The relevance of {@code e}, higher first: ts_rank, or with {@code rum} RUM's distance negated (the
-     * order the RUM index returns, ascending distance, read as a rank so cursors compare the same way).
+     * Ranks by {@code plan}'s lead word (when it has one): see {@link TextRanking}. Returns the lead's
+     * placeholder, or null.
+     */
+    String rankBy(TextRanking.Plan plan) {
+        leadParam = plan == null || plan.lead() == null ? null : param(plan.lead());
+        return leadParam;
+    }
+
+    /**
+     * The relevance of {@code e}, higher first: ts_rank for the lead word (the value event_term holds for
+     * it, V11 migration) or for the whole query (see {@link TextRanking}), or with {@code rum} RUM's distance
+     * negated (the order the RUM index returns, ascending distance, read as a rank so cursors compare the
+     * same way).
      */
     String rankExpression(boolean rum) {
         if (textParam == null) {
             return "0::real";
         }
-        return rum ? "-" + distanceExpression() : "ts_rank(e.search, " + tsquery() + ")";
+        if (rum) {
+            return "-" + distanceExpression();
+        }
+        return "ts_rank(e.search, " + (leadParam != null ? "lexeme_query(" + leadParam + ")" : tsquery()) + ")";
     }
 
     /**

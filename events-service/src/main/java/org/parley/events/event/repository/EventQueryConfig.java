@@ -16,6 +16,15 @@ public interface EventQueryConfig {
     boolean rankWithRum();
 
     /**
+     * Read relevance pages from event_term (V11 migration): the lead word's index range in rank order,
+     * each entry tested against the whole filter on its row (README, Relevance). False ranks the same way
+     * by scanning every match (ts_rank of the lead word over the GIN matches): the same results, in the
+     * same order, as slowly as before; kept to compare the two (tests, benchmark 4).
+     */
+    @WithDefault("true")
+    boolean rankWithTerms();
+
+    /**
      * totalCount counts at most this many matches; beyond it the answer is this number with
      * {@code totalCountIsExact: false}. Counting is the one cost of a list that grows with the number of
      * matches (the busiest actor's 120,000 events: ~90 ms); 10,000 index entries cost a few ms. 0 counts

@@ -61,12 +61,16 @@ public class EventRepository {
 
     private final Sql sql;
     private final SearchIndex searchIndex;
+    private final TextRanking textRanking;
     private final int countLimit;
+    private final boolean rankWithTerms;
 
-    public EventRepository(Sql sql, SearchIndex searchIndex, EventQueryConfig config) {
+    public EventRepository(Sql sql, SearchIndex searchIndex, TextRanking textRanking, EventQueryConfig config) {
         this.sql = sql;
         this.searchIndex = searchIndex;
+        this.textRanking = textRanking;
         this.countLimit = config.countLimit();
+        this.rankWithTerms = config.rankWithTerms();
     }
 
     // ---------------------------------------------------------------- reads
@@ -92,8 +96,15 @@ public class EventRepository {
 
     public enum Sort { START_DESC, START_ASC, RELEVANCE }
 
-    /** Keyset position: the last item's start (or rank) and id. */
-    public record Position(LocalDate start, Float rank, UUID id) {
+    /**
+     * Keyset position: the last item's start (or rank) and id; for a text ranked by its lead word (see
+     * {@link TextRanking}), that word, so every page of one query is ranked by the same word.
+     */
+    public record Position(LocalDate start, Float rank, UUID id, String lead) {
+
+        public Position(LocalDate start, Float rank, UUID id) {
+            this(start, rank, id, null);
+        }
     }
 
     public record Slice(List<Event> items, Position next) {
@@ -108,9 +119,48 @@ public class EventRepository {
      * the filter, it walks their event_key ranges (see {@link EventQuery}); otherwise it scans events.
      */
     public Uni<Slice> searchEvents(EventFilter filter, Sort sort, Position after, int limit) {
+        return searchEvents(filter, sort, after, limit, rankWithTerms);
+    }
+
+    /**
+     * {@link #searchEvents(EventFilter, Sort, Position, int)}, reading relevance pages from event_term only
+     * when {@code withTerms} (false: every match ranked, the same page; public for the test that compares).
+     */
+    public Uni<Slice> searchEvents(EventFilter filter, Sort sort, Position after, int limit, boolean withTerms) {
+        if (sort == Sort.RELEVANCE && filter.hasText() && !searchIndex.rum()) {
+            return textRanking.plan(filter.text().trim()).flatMap(found -> {
+                TextRanking.Plan plan = found.ledBy(after == null ? null : after.lead());
+                if (plan.empty()) {
+                    return Uni.createFrom().item(new Slice(List.of(), null));
+                }
+                return withTerms && plan.lead() != null && plan.walk() ? termEvents(filter, plan, after, limit)
+                        : scanEvents(filter, sort, plan, after, limit);
+            });
+        }
         return sort != Sort.RELEVANCE && EventQuery.walkable(filter)
                 ? walkEvents(filter, sort == Sort.START_ASC, after, limit)
-                : scanEvents(filter, sort, after, limit);
+                : scanEvents(filter, sort, null, after, limit);
+    }
+
+    /**
+     * A relevance page led by {@code plan}'s lead word: that word's event_term range (V11 migration), already
+     * in the order rank desc, id desc, from the cursor on; each entry's event tested against the whole filter
+     * (the text's own match included, so the matches are the text filter's). One range read that stops after
+     * a page when the matches are common; a page of a rare combination reads more of the range. The test is a
+     * LATERAL subquery with a LIMIT, which the planner cannot turn into a join: TextRanking chose this walk
+     * over the GIN matches, and the planner's guess for phrases (it took "nuclear infrastructure" for rare:
+     * 4,922 rows fetched instead of ~500) must not undo that.
+     */
+    private Uni<Slice> termEvents(EventFilter filter, TextRanking.Plan plan, Position after, int limit) {
+        EventQuery q = EventQuery.scan(filter);
+        String lead = q.param(plan.lead());
+        String cursor = after == null ? ""
+                : " and (t.score, t.event_id) < (" + q.param(after.rank()) + "::real, " + q.param(after.id()) + "::uuid)";
+        String statement = "select " + EVENT_COLUMNS + ", t.score as rank from event_term t"
+                + " cross join lateral (select e.* from event e where e.id = t.event_id and " + q.scanWhere() + " limit 1) e"
+                + " where t.lexeme = " + lead + cursor
+                + " order by t.score desc, t.event_id desc limit " + q.param(limit + 1);
+        return sql.query(statement, q.tuple()).map(rows -> slice(rows, limit, plan.lead()));
     }
 
     private Uni<Slice> walkEvents(EventFilter filter, boolean ascending, Position after, int limit) {
@@ -127,12 +177,13 @@ public class EventRepository {
                 + "select w.event_id from unnest(" + q.walkKeys() + ") as g(key) cross join lateral (select k.event_id "
                 + q.walkFrom("g.key") + " order by k.start_date " + dir + ", k.event_id " + dir + " limit " + take + ") w)"
                 + " order by e.start_date " + dir + ", e.id " + dir + " limit " + take;
-        return sql.query(statement, q.tuple()).map(rows -> slice(rows, limit));
+        return sql.query(statement, q.tuple()).map(rows -> slice(rows, limit, null));
     }
 
-    private Uni<Slice> scanEvents(EventFilter filter, Sort sort, Position after, int limit) {
+    private Uni<Slice> scanEvents(EventFilter filter, Sort sort, TextRanking.Plan plan, Position after, int limit) {
         EventQuery q = EventQuery.scan(filter);
         boolean rum = searchIndex.rum();
+        q.rankBy(plan);
         String rank = q.rankExpression(rum);
         if (after != null) {
             switch (sort) {
@@ -148,17 +199,17 @@ public class EventRepository {
         };
         String statement = "select " + EVENT_COLUMNS + ", " + rank + " as rank from event e where " + q.scanWhere()
                 + " order by " + order + " limit " + q.param(limit + 1);
-        return sql.query(statement, q.tuple()).map(rows -> slice(rows, limit));
+        return sql.query(statement, q.tuple()).map(rows -> slice(rows, limit, plan == null ? null : plan.lead()));
     }
 
-    private static Slice slice(RowSet<Row> rows, int limit) {
+    private static Slice slice(RowSet<Row> rows, int limit, String lead) {
         List<Event> items = new ArrayList<>();
         Float lastRank = null;
         Position next = null;
         for (Row row : rows) {
             if (items.size() == limit) {
                 Event last = items.get(items.size() - 1);
-                next = new Position(last.start(), lastRank, last.id());
+                next = new Position(last.start(), lastRank, last.id(), lead);
                 break;
             }
             items.add(toEvent(row));
@@ -207,9 +258,20 @@ public class EventRepository {
      */
     public Uni<List<ParticipantEvents>> findEventsByParticipants(List<UUID> actors, EventFilter filter, Sort sort,
             int limit, boolean count) {
+        if (sort == Sort.RELEVANCE && filter.hasText() && !searchIndex.rum()) {
+            // ranked as listEvents ranks the same text (its later pages), by scanning each actor's matches
+            return textRanking.plan(filter.text().trim())
+                    .flatMap(plan -> findEventsByParticipants(actors, filter, sort, plan, limit, count));
+        }
+        return findEventsByParticipants(actors, filter, sort, null, limit, count);
+    }
+
+    private Uni<List<ParticipantEvents>> findEventsByParticipants(List<UUID> actors, EventFilter filter, Sort sort,
+            TextRanking.Plan plan, int limit, boolean count) {
         boolean byRank = sort == Sort.RELEVANCE;
         boolean rum = searchIndex.rum();
         EventQuery q = byRank ? EventQuery.scan(filter) : EventQuery.walkEach(filter);
+        q.rankBy(plan);
         String actorsParam = q.param(actors.toArray(UUID[]::new));
         String limitParam = q.param(limit);
         String dir = sort == Sort.START_ASC ? "asc" : "desc";

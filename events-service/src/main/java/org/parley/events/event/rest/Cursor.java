@@ -9,7 +9,10 @@ import org.parley.events.event.repository.EventRepository.Position;
 import org.parley.events.event.repository.EventRepository.Sort;
 import org.parley.common.problem.ApiException;
 
-/** Opaque keyset cursor: base64url("sort|start-or-rank|id"). Only valid with the sort that made it. */
+/**
+ * Opaque keyset cursor: base64url("sort|start-or-rank|id"), for relevance led by one word (TextRanking)
+ * "RELEVANCE|rank|id|word" (the word last: it may hold a "|"). Only valid with the sort that made it.
+ */
 final class Cursor {
 
     private Cursor() {
@@ -20,7 +23,7 @@ final class Cursor {
             return null;
         }
         String key = sort == Sort.RELEVANCE ? Float.toString(p.rank()) : p.start().toString();
-        String raw = sort.name() + "|" + key + "|" + p.id();
+        String raw = sort.name() + "|" + key + "|" + p.id() + (p.lead() == null ? "" : "|" + p.lead());
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -41,15 +44,15 @@ final class Cursor {
             return null;
         }
         try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor.trim()), StandardCharsets.UTF_8).split("\\|");
-            if (parts.length != 3) {
+            String[] parts = new String(Base64.getUrlDecoder().decode(cursor.trim()), StandardCharsets.UTF_8).split("\\|", 4);
+            if (parts.length != 3 && !(parts.length == 4 && !parts[3].isEmpty())) {
                 throw new IllegalArgumentException();
             }
             if (!parts[0].equals(sort.name())) {
                 throw ApiException.badRequest("after", "this cursor belongs to another sort order");
             }
             UUID id = UUID.fromString(parts[2]);
-            return sort == Sort.RELEVANCE ? new Position(null, Float.parseFloat(parts[1]), id)
+            return sort == Sort.RELEVANCE ? new Position(null, Float.parseFloat(parts[1]), id, parts.length == 4 ? parts[3] : null)
                     : new Position(storableDate(parts[1]), null, id);
         } catch (ApiException e) {
             throw e;
