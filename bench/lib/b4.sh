@@ -3,7 +3,15 @@
 # a list of parameters drawn from the data; then the plans PostgreSQL used for the very statements
 # the service sent (auto_explain, one request per filter).
 
-B4_QUERIES="dyad-range actor-root place-status text dyad-stats actor-root-count latest counts-country counts-root counts-actor counts-dyad"
+# issue 17's counts: per grouping, from the rollup (no filter, one actor, 52 weeks) and the exact statement
+# on the same requests (-exact); BENCH_B4_QUERIES runs a subset (e.g. only the counts: "counts-*")
+B4_COUNTS="$(for g in country root quad actor dyad; do
+  echo "counts-$g counts-$g-exact counts-$g-actor counts-$g-actor-exact counts-$g-week"; done | xargs)"
+B4_QUERIES="dyad-range actor-root place-status text dyad-stats actor-root-count latest $B4_COUNTS"
+if [ -n "${BENCH_B4_QUERIES:-}" ]; then
+  # shellcheck disable=SC2086 # a space-separated list of names or patterns
+  B4_QUERIES="$(set -f; for q in $B4_QUERIES; do for w in $BENCH_B4_QUERIES; do [[ "$q" == $w ]] && echo "$q"; done; done | xargs)"
+fi
 b4_label() {
   case "$1" in
     dyad-range) echo 'dyad + date range (`/events?dyad=a,b&from&to`)' ;;
@@ -13,7 +21,7 @@ b4_label() {
     text) echo 'full text (`/events?text`, ranked)' ;;
     dyad-stats) echo 'dyad statistics (`/stats/dyad?a&b&interval=month`)' ;;
     latest) echo 'no filter, latest page (`/events?limit=20`; not a goal of the issue)' ;;
-    counts-*) echo "counts against a baseline by ${1#counts-} (\`/stats/counts?groupBy=${1#counts-}&interval=month\`, one year, top 20)" ;;
+    counts-*) echo "counts against a baseline: $1 (\`/stats/counts\`, top 20; see bench/tools/report.mjs)" ;;
   esac
 }
 
@@ -26,7 +34,7 @@ bench_b4() {
     curl -fsS -o /dev/null "$base$first" || die "b4: $first does not answer 2xx"
   done
   # JIT warm-up over all of them, then each alone with one connection
-  cat "$WORK"/req/b4-*.paths | awk 'NR % 3 == 0' >"$WORK/req/b4-all.paths"
+  for q in $B4_QUERIES; do cat "$WORK/req/b4-$q.paths"; done | awk 'NR % 3 == 0' >"$WORK/req/b4-all.paths"
   record_cmd "BENCH_PATHS=b4-all.paths wrk -t1 -c2 -d$((B4_SECONDS * 3))s -s bench/load/paths.lua $base   # warm-up"
   BENCH_PATHS="$WORK/req/b4-all.paths" wrk -t1 -c2 -d$((B4_SECONDS * 3))s --timeout 10s -s "$BENCH/load/paths.lua" "$base" >/dev/null
   for q in $B4_QUERIES; do
