@@ -199,7 +199,8 @@ public class CountsRepository {
          */
         String tail(Grouping g, int baselinePeriods) {
             return """
-                    t as (
+                    t as materialized (
+                        -- materialized: the label's lookup once per group, not once per group and period
                         select top.*, %s as label from top
                     ),
                     p as (
