@@ -21,7 +21,7 @@ create temp table bench_index as
 select indexname, indexdef from pg_indexes
  where schemaname = 'public'
    and tablename in ('event', 'event_participant', 'event_subject', 'event_source', 'event_external_id', 'event_key',
-                     'event_term', 'place')
+                     'event_term', 'event_count', 'place')
    and indexdef not like 'CREATE UNIQUE INDEX%';
 select format('drop index %I', indexname) from bench_index \gexec
 
@@ -56,8 +56,9 @@ insert into event_external_id (external_id, event_id) select external_id, id fro
 
 \copy event_participant (event_id, actor_id, role, ordinal) from '@DIR@/participants.tsv'
 \copy event_subject (event_id, place_id, ordinal) from '@DIR@/subjects.tsv'
--- the derived actor/dyad/place keys (V3 migration): the service's triggers are off for this load,
--- so they are written here by the service's own function, in one pass over all events
+-- the derived actor/dyad/place keys (V3 migration) and the counts rollup (V10: refresh_event_keys
+-- refreshes both): the service's triggers are off for this load, so they are written here by the
+-- service's own function, in one pass over all events
 select refresh_event_keys(null);
 -- the per-word relevance rows (V11 migration), likewise from the service's own function
 select refresh_event_terms();
@@ -65,4 +66,5 @@ select refresh_event_terms();
 select indexdef from bench_index \gexec
 drop table bench_event_stage, bench_source_stage;
 reset session_replication_role;
-vacuum analyze event, event_participant, event_subject, event_source, event_external_id, event_key, event_term, place;
+vacuum analyze event, event_participant, event_subject, event_source, event_external_id, event_key, event_term,
+    event_count, event_count_basis, place;

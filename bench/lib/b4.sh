@@ -3,8 +3,16 @@
 # a list of parameters drawn from the data; then the plans PostgreSQL used for the very statements
 # the service sent (auto_explain, one request per filter).
 
-B4_QUERIES="dyad-range actor-root place-status text dyad-stats actor-root-count latest counts-country counts-root counts-actor counts-dyad"
+# issue 17's counts: per grouping, from the rollup (no filter, one actor, 52 weeks) and the exact statement
+# on the same requests (-exact); BENCH_B4_QUERIES runs a subset (e.g. only the counts: "counts-*")
+B4_COUNTS="$(for g in country root quad actor dyad; do
+  echo "counts-$g counts-$g-exact counts-$g-actor counts-$g-actor-exact counts-$g-week"; done | xargs)"
 B4_TEXT_FORMS="text-word text-phrase text-not"
+B4_QUERIES="dyad-range actor-root place-status text dyad-stats actor-root-count latest $B4_COUNTS"
+if [ -n "${BENCH_B4_QUERIES:-}" ]; then
+  # shellcheck disable=SC2086 # a space-separated list of names or patterns
+  B4_QUERIES="$(set -f; for q in $B4_QUERIES; do for w in $BENCH_B4_QUERIES; do [[ "$q" == $w ]] && echo "$q"; done; done | xargs)"
+fi
 b4_label() {
   case "$1" in
     dyad-range) echo 'dyad + date range (`/events?dyad=a,b&from&to`)' ;;
@@ -16,7 +24,7 @@ b4_label() {
     text-scan) echo 'full text with `parley.events.rank-with-terms=false` (every match ranked: the path before event_term)' ;;
     dyad-stats) echo 'dyad statistics (`/stats/dyad?a&b&interval=month`)' ;;
     latest) echo 'no filter, latest page (`/events?limit=20`; not a goal of the issue)' ;;
-    counts-*) echo "counts against a baseline by ${1#counts-} (\`/stats/counts?groupBy=${1#counts-}&interval=month\`, one year, top 20)" ;;
+    counts-*) echo "counts against a baseline: $1 (\`/stats/counts\`, top 20; see bench/tools/report.mjs)" ;;
   esac
 }
 
@@ -42,7 +50,7 @@ bench_b4() {
     esac
   done
   # JIT warm-up over all of them, then each alone with one connection
-  cat "$WORK"/req/b4-*.paths | awk 'NR % 3 == 0' >"$WORK/req/b4-all.paths"
+  for q in $B4_QUERIES; do cat "$WORK/req/b4-$q.paths"; done | awk 'NR % 3 == 0' >"$WORK/req/b4-all.paths"
   record_cmd "BENCH_PATHS=b4-all.paths wrk -t1 -c2 -d$((B4_SECONDS * 3))s -s bench/load/paths.lua $base   # warm-up"
   BENCH_PATHS="$WORK/req/b4-all.paths" wrk -t1 -c2 -d$((B4_SECONDS * 3))s --timeout 10s -s "$BENCH/load/paths.lua" "$base" >/dev/null
   for q in $B4_QUERIES; do
@@ -50,6 +58,8 @@ bench_b4() {
     measure b4 events "$q" 1 "events postgres" -- wrk_get "$base" "$WORK/req/b4-$q.paths" "$B4_SECONDS" 1
   done
   # the text list by form, then the same list ranked the old way (every GIN match ranked), as the baseline
+  # (when the text list is measured at all: BENCH_B4_QUERIES may leave it out)
+  if [[ " $B4_QUERIES " == *" text "* ]]; then
   for q in $B4_TEXT_FORMS; do
     record_cmd "BENCH_PATHS=b4-$q.paths wrk -t1 -c1 -d${B4_SECONDS}s --timeout 10s -s bench/load/paths.lua $base"
     measure b4 events "$q" 1 "events postgres" -- wrk_get "$base" "$WORK/req/b4-$q.paths" "$B4_SECONDS" 1
@@ -59,6 +69,7 @@ bench_b4() {
   # seconds per request: a longer phase, so that its p95 rests on more than a handful of requests
   record_cmd "BENCH_PATHS=b4-text.paths wrk -t1 -c1 -d$((B4_SECONDS * 4))s --timeout 10s -s bench/load/paths.lua $base   # rank-with-terms=false"
   measure b4 events text-scan 1 "events postgres" -- wrk_get "$base" "$WORK/req/b4-text.paths" "$((B4_SECONDS * 4))" 1
+  fi
   stop_proc events
   b4_explain
   node "$BENCH/tools/report.mjs" b4 "$M" "$WORK" >"$WORK/parts/b4.md"

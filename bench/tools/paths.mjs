@@ -31,8 +31,20 @@ write('b4-latest.paths', ['/events?limit=20']);
 // issue 17: counts against a baseline, one year per month with the 12 months before as baseline, the top
 // 20 groups, for each year of the data after the first (whose baseline would be empty)
 const years = [2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024];
-for (const [name, groupBy] of [['counts-country', 'country'], ['counts-root', 'root'], ['counts-actor', 'actor'], ['counts-dyad', 'dyad']]) {
-  write(`b4-${name}.paths`, years.map((y) => `/stats/counts?groupBy=${groupBy}&interval=month&from=${y}-01-01&to=${y}-12-31&baseline=12&limit=20`));
+// -actor: with one actor as well (the 40 busiest, each with a year), as "Russia's events by country";
+// -week: 52 weeks shown against 52 before; -exact: the same request with all four statuses, a filter
+// every event passes but the rollup does not answer, so the exact statement runs (the baseline)
+const ALL_STATUSES = 'status=OCCURRED&status=ANNOUNCED&status=SCHEDULED&status=CANCELLED';
+const busy = p.rankedActors.slice(0, 40);
+for (const groupBy of ['country', 'root', 'quad', 'actor', 'dyad']) {
+  const month = years.map((y) => `/stats/counts?groupBy=${groupBy}&interval=month&from=${y}-01-01&to=${y}-12-31&baseline=12&limit=20`);
+  const byActor = busy.map((a, i) => `/stats/counts?groupBy=${groupBy}&interval=month&from=${years[i % years.length]}-01-01` +
+    `&to=${years[i % years.length]}-12-31&baseline=12&limit=20&actor=${a}`);
+  write(`b4-counts-${groupBy}.paths`, month);
+  write(`b4-counts-${groupBy}-exact.paths`, month.map((u) => `${u}&${ALL_STATUSES}`));
+  write(`b4-counts-${groupBy}-actor.paths`, byActor);
+  write(`b4-counts-${groupBy}-actor-exact.paths`, byActor.map((u) => `${u}&${ALL_STATUSES}`));
+  write(`b4-counts-${groupBy}-week.paths`, years.map((y) => `/stats/counts?groupBy=${groupBy}&interval=week&from=${y}-01-01&to=${y}-12-31&baseline=52&limit=20`));
 }
 
 // GraphQL front-end queries (benchmarks 2 and 3), with parameters that keep the backends' own work

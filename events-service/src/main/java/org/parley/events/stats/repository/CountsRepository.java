@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,13 +24,14 @@ import org.parley.events.stats.Period;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Event counts per group and period with each group's baseline, in ONE statement: the matching
- * events of the periods shown and of the baseline periods before them are counted per (group,
- * period), the top groups of the shown periods are kept, every period of theirs is filled in (zeros
- * too, so that the baseline is a mean over periods, not over the periods that happened to have
- * events) and a window function takes the mean of the preceding periods.
+ * Event counts per group and period with each group's baseline, in ONE statement: the counts per
+ * (group, period) of the periods shown and of the baseline periods before them — read from the
+ * event_count rollup where it answers the filter, else counted from the matching events — the top
+ * groups of the shown periods kept, every period of theirs filled in and a window function taking the
+ * mean of the preceding periods.
  */
 @ApplicationScoped
 public class CountsRepository {
@@ -59,30 +63,54 @@ public class CountsRepository {
 
     /**
      * {@code filter}'s from/to are ignored: an event belongs to the period of its start date, and the
-     * periods read are [{@code first} − baselinePeriods, {@code last}].
+     * periods read are [{@code first} − baselinePeriods, {@code last}]. Read from the event_count rollup
+     * when it can answer the filter ({@link #rollupAnswers}), else counted from the events; both give
+     * the same answer (CountsRollupTest).
      */
     public Uni<EventCounts> counts(EventFilter filter, CountGroup groupBy, String interval, LocalDate first,
+            LocalDate last, int baselinePeriods, int limit) {
+        return rollupAnswers(filter, groupBy)
+                ? rollupCounts(filter, groupBy, interval, first, last, baselinePeriods, limit)
+                : exactCounts(filter, groupBy, interval, first, last, baselinePeriods, limit);
+    }
+
+    /**
+     * Whether event_count (V10 migration) holds the answer: it is split by period, group and QuadClass,
+     * and for actor-scoped rows by one actor. So it answers any QuadClass filter; a root filter when the
+     * groups are root codes; one actor when the groups are actors (the actor and its counterparts),
+     * countries, places, root codes or QuadClasses. Text, status, code, place and dyad filters, several
+     * actors (an event of two of them must count once) and a dyad grouping under an actor (pairs that
+     * do not include the actor) need the events themselves.
+     */
+    public static boolean rollupAnswers(EventFilter f, CountGroup groupBy) {
+        if (f.hasText() || !f.statuses().isEmpty() || !f.codes().isEmpty() || !f.places().isEmpty()
+                || !f.dyad().isEmpty()) {
+            return false;
+        }
+        if (!f.roots().isEmpty() && groupBy != CountGroup.ROOT) {
+            return false;
+        }
+        long actors = f.actors().stream().distinct().count();
+        return actors == 0 || actors == 1 && groupBy != CountGroup.DYAD;
+    }
+
+    /** Counted from the matching events: any filter. */
+    public Uni<EventCounts> exactCounts(EventFilter filter, CountGroup groupBy, String interval, LocalDate first,
             LocalDate last, int baselinePeriods, int limit) {
         EventFilter undated = new EventFilter(filter.actors(), filter.dyad(), filter.codes(), filter.roots(),
                 filter.quads(), filter.statuses(), null, null, filter.places(), filter.text());
         EventQuery q = EventQuery.scan(undated);
-        LocalDate readFrom = plus(first, interval, -baselinePeriods);
-        String unit = q.param(interval);
-        String from = q.param(readFrom);
-        String shownFrom = q.param(first);
-        String until = q.param(plus(last, interval, 1));
-        String lastPeriod = q.param(last);
-        String step = q.param("1 " + interval);
-        String top = q.param(limit);
+        Window w = new Window(q::param, interval, first, last, baselinePeriods, limit);
         Grouping g = grouping(groupBy);
-        String statement = """
+        // the mean as the rollup makes it: an exact numeric sum, then one division in double
+        String counted = """
                 with m as (
                     select %s as key, date_trunc(%s, e.start_date::timestamp)::date as period, e.goldstein, e.quad_class
                       from event e %s
                      where %s and e.start_date >= %s::date and e.start_date < %s::date%s
                 ),
                 c as (
-                    select key, period, count(*) as n, avg(goldstein) as mean,
+                    select key, period, count(*) as n, sum(goldstein::numeric)::float8 / count(*) as mean,
                            count(*) filter (where quad_class = 1) as q1, count(*) filter (where quad_class = 2) as q2,
                            count(*) filter (where quad_class = 3) as q3, count(*) filter (where quad_class = 4) as q4
                       from m group by key, period
@@ -91,28 +119,169 @@ public class CountsRepository {
                     select key, sum(n) as total, row_number() over (order by sum(n) desc, key) as rank
                       from c where period >= %s::date group by key order by total desc, key limit %s
                 ),
-                t as (
-                    select top.*, %s as label from top
+                """.formatted(g.key(), w.unit, g.join(), q.scanWhere(), w.from, w.until, g.condition(), w.shownFrom,
+                w.top);
+        return answer(counted + w.tail(g, baselinePeriods), q.tuple(), groupBy, interval, first, last, baselinePeriods);
+    }
+
+    /**
+     * Read from event_count: the top groups from the buckets of the periods shown (whole years when
+     * the periods shown are whole years: a year's groups are one bucket each), then the series of
+     * those groups only.
+     */
+    public Uni<EventCounts> rollupCounts(EventFilter filter, CountGroup groupBy, String interval, LocalDate first,
+            LocalDate last, int baselinePeriods, int limit) {
+        if (!rollupAnswers(filter, groupBy)) {
+            throw new IllegalArgumentException("the rollup cannot answer this filter");
+        }
+        List<Object> args = new ArrayList<>();
+        Function<Object, String> param = value -> {
+            args.add(value);
+            return "$" + args.size();
+        };
+        Window w = new Window(param, interval, first, last, baselinePeriods, limit);
+        LocalDate until = plus(last, interval, 1);
+        boolean wholeYears = !interval.equals("week") && first.getDayOfYear() == 1 && until.getDayOfYear() == 1;
+        String level = level(interval);
+        String topLevel = wholeYears ? "Y" : level;
+        Rows rows = rows(groupBy, filter, param);
+        String counted = """
+                with top as (
+                    select key, sum(n) as total, row_number() over (order by sum(n) desc, key) as rank
+                      from (%s) r
+                     group by key having sum(n) > 0 order by total desc, key limit %s
                 ),
-                p as (
-                    select generate_series(%s::date::timestamp, %s::date::timestamp, %s::text::interval)::date as period
+                c as (
+                    select key, bucket as period, sum(n) as n,
+                           case when sum(n) > 0 then sum(g)::float8 / sum(n) end as mean,
+                           sum(q1) as q1, sum(q2) as q2, sum(q3) as q3, sum(q4) as q4
+                      from (%s) r
+                     group by key, bucket
                 ),
-                g as (
-                    select t.key, t.label, t.total, t.rank, p.period, coalesce(c.n, 0) as n, c.mean,
-                           coalesce(c.q1, 0) as q1, coalesce(c.q2, 0) as q2, coalesce(c.q3, 0) as q3, coalesce(c.q4, 0) as q4,
-                           avg(coalesce(c.n, 0)) over (partition by t.key order by p.period
-                                                       rows between %d preceding and 1 preceding) as baseline
-                      from t cross join p left join c on c.key = t.key and c.period = p.period
-                )
-                select g.* from g where g.period >= %s::date order by g.rank, g.period
-                """.formatted(g.key(), unit, g.join(), q.scanWhere(), from, until, g.condition(), shownFrom, top,
-                g.label(), from, lastPeriod, step, baselinePeriods, shownFrom);
-        return sql.query(statement, q.tuple())
+                """.formatted(rows.select(topLevel, w.shownFrom, w.until, null), w.top,
+                rows.select(level, w.from, w.until, rows.ofTop()));
+        return answer(counted + w.tail(grouping(groupBy), baselinePeriods), Tuple.from(args), groupBy, interval,
+                first, last, baselinePeriods);
+    }
+
+    private Uni<EventCounts> answer(String statement, Tuple args, CountGroup groupBy, String interval, LocalDate first,
+            LocalDate last, int baselinePeriods) {
+        return sql.query(statement, args)
                 .map(rows -> new EventCounts(groupBy.name().toLowerCase(java.util.Locale.ROOT), interval, first, last,
                         baselinePeriods, groups(rows)));
     }
 
-    /** How a group's key, its join and its label are written in SQL. */
+    /** The periods read and shown, as parameters, and the part of the statement both ways share. */
+    private static final class Window {
+        final String unit;
+        final String from;
+        final String shownFrom;
+        final String until;
+        final String lastPeriod;
+        final String step;
+        final String top;
+
+        Window(Function<Object, String> param, String interval, LocalDate first, LocalDate last, int baselinePeriods,
+                int limit) {
+            unit = param.apply(interval);
+            from = param.apply(plus(first, interval, -baselinePeriods));
+            shownFrom = param.apply(first);
+            until = param.apply(plus(last, interval, 1));
+            lastPeriod = param.apply(last);
+            step = param.apply("1 " + interval);
+            top = param.apply(limit);
+        }
+
+        /**
+         * Given c (key, period, n, mean, q1–q4) and top (key, total, rank): the top groups' labels, every
+         * period of theirs filled in (zeros too, so that the baseline is a mean over periods, not over the
+         * periods that happened to have events) and the window mean of the preceding periods.
+         */
+        String tail(Grouping g, int baselinePeriods) {
+            return """
+                    t as materialized (
+                        -- materialized: the label's lookup once per group, not once per group and period
+                        select top.*, %s as label from top
+                    ),
+                    p as (
+                        select generate_series(%s::date::timestamp, %s::date::timestamp, %s::text::interval)::date as period
+                    ),
+                    g as (
+                        select t.key, t.label, t.total, t.rank, p.period, coalesce(c.n, 0) as n, c.mean,
+                               coalesce(c.q1, 0) as q1, coalesce(c.q2, 0) as q2, coalesce(c.q3, 0) as q3, coalesce(c.q4, 0) as q4,
+                               avg(coalesce(c.n, 0)) over (partition by t.key order by p.period
+                                                           rows between %d preceding and 1 preceding) as baseline
+                          from t cross join p left join c on c.key = t.key and c.period = p.period
+                    )
+                    select g.* from g where g.period >= %s::date order by g.rank, g.period
+                    """.formatted(g.label(), from, lastPeriod, step, baselinePeriods, shownFrom);
+        }
+    }
+
+    private static String level(String interval) {
+        return switch (interval) {
+            case "week" -> "W";
+            case "month" -> "M";
+            case "year" -> "Y";
+            default -> throw new IllegalArgumentException("interval " + interval);
+        };
+    }
+
+    private static final UUID UNSCOPED = new UUID(0, 0);
+
+    /**
+     * The rollup rows of one grouping as (key, bucket, n, g, q1–q4), the QuadClass filter applied by
+     * leaving out the other classes' columns; {@code also}: rows of another kind read with them.
+     */
+    private record Rows(String kind, String scope, String keyExpr, String join, String extra, String ofTop,
+            String values, Rows also) {
+
+        /** {@code keys}: the raw keys (c.key) to read, or null for all. */
+        String select(String level, String fromParam, String untilParam, String keys) {
+            String own = "select " + keyExpr + " as key, c.bucket, " + values + " from event_count c" + join
+                    + " where c.level = '" + level + "' and c.kind = '" + kind + "' and c.scope = " + scope
+                    + "::uuid and c.bucket >= " + fromParam + "::date and c.bucket < " + untilParam + "::date" + extra
+                    + (keys == null ? "" : " and c.key = any(" + keys + ")");
+            return also == null ? own : also.select(level, fromParam, untilParam, keys) + " union all " + own;
+        }
+    }
+
+    private static Rows rows(CountGroup groupBy, EventFilter f, Function<Object, String> param) {
+        List<Integer> quads = f.quads();
+        IntFunction<String> q = k -> quads.isEmpty() || quads.contains(k) ? "c.q" + k : "0";
+        IntFunction<String> gs = k -> quads.isEmpty() || quads.contains(k) ? "c.g" + k : "0";
+        String values = "%s + %s + %s + %s as n, %s + %s + %s + %s as g, %s as q1, %s as q2, %s as q3, %s as q4"
+                .formatted(q.apply(1), q.apply(2), q.apply(3), q.apply(4), gs.apply(1), gs.apply(2), gs.apply(3),
+                        gs.apply(4), q.apply(1), q.apply(2), q.apply(3), q.apply(4));
+        UUID actor = f.actors().isEmpty() ? null : f.actors().get(0);
+        String scope = param.apply(actor == null ? UNSCOPED : actor);
+        String topKeys = "array(select key from top)";
+        return switch (groupBy) {
+            case ACTOR -> actor == null
+                    ? new Rows("A", scope, "c.key", "", "", topKeys, values, null)
+                    // each counterpart's events with the actor, and the actor's own events
+                    : new Rows("P", scope, "c.key", "", "", topKeys, values,
+                            new Rows("A", param.apply(UNSCOPED), "c.key", "", " and c.key = " + param.apply(actor.toString()),
+                                    topKeys, values, null));
+            case DYAD -> new Rows("D", scope, "c.key", "", "", topKeys, values, null);
+            case PLACE -> new Rows("L", scope, "c.key", "", "", topKeys, values, null);
+            case COUNTRY -> new Rows("L", scope, "pl.country_code", " join place pl on pl.id = c.key::uuid",
+                    " and pl.country_code is not null",
+                    "array(select pl.id::text from place pl where pl.country_code in (select key from top))", values, null);
+            case ROOT -> new Rows("R", scope, "c.key", "",
+                    f.roots().isEmpty() ? "" : " and c.key = any(" + param.apply(f.roots().toArray(String[]::new)) + ")",
+                    topKeys, values, null);
+            // one row per QuadClass out of each root code's row
+            case QUAD -> new Rows("R", scope, "x.key", " cross join lateral (values ('1', " + q.apply(1) + ", "
+                    + gs.apply(1) + "), ('2', " + q.apply(2) + ", " + gs.apply(2) + "), ('3', " + q.apply(3) + ", "
+                    + gs.apply(3) + "), ('4', " + q.apply(4) + ", " + gs.apply(4) + ")) as x(key, n, g)", "", null,
+                    "x.n as n, x.g as g, case x.key when '1' then x.n else 0 end as q1, "
+                            + "case x.key when '2' then x.n else 0 end as q2, case x.key when '3' then x.n else 0 end as q3, "
+                            + "case x.key when '4' then x.n else 0 end as q4", null);
+        };
+    }
+
+    /** How a group's key, its join and its label are written in SQL (the exact statement; labels both ways). */
     private record Grouping(String key, String join, String condition, String label) {
     }
 
