@@ -30,12 +30,18 @@ for db in actors_impbench events_impbench; do   # empty: drop every table, the s
   pq -d "$db" -c "drop schema public cascade; create schema public;"
 done
 
+# the bulk endpoints need role importer (issue 14): bin/parley import signs a token with this run's own key
+# pair, which the services trust (they refuse the committed dev key outside dev and test)
+export PARLEY_JWT_DIR="$work/jwt"
+mkdir -p "$PARLEY_JWT_DIR"
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$PARLEY_JWT_DIR/privateKey.pem" 2>/dev/null
+openssl pkey -in "$PARLEY_JWT_DIR/privateKey.pem" -pubout -out "$PARLEY_JWT_DIR/publicKey.pem"
 start() { # module port db-or-empty extra-opts...
   local m="$1" port="$2" db="$3"; shift 3
   local env=()
   [ -n "$db" ] && env=(QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://127.0.0.1:5432/$db"
                        QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$db")
-  env "${env[@]}" java -Xmx512m -Dquarkus.http.port="$port" "$@" -jar "$m/target/quarkus-app/quarkus-run.jar" \
+  env "${env[@]}" java -Xmx512m -Dquarkus.http.port="$port" -Dmp.jwt.verify.publickey.location="$PARLEY_JWT_DIR/publicKey.pem" "$@" -jar "$m/target/quarkus-app/quarkus-run.jar" \
     >"$work/$m.log" 2>&1 </dev/null &
   pids+=($!)
 }
