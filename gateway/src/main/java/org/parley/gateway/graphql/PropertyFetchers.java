@@ -5,28 +5,28 @@ import java.lang.reflect.Method;
 
 import graphql.TrivialDataFetcher;
 import graphql.schema.DataFetchingEnvironment;
-import io.smallrye.graphql.execution.Classes;
+import io.smallrye.graphql.SmallRyeGraphQLServerLogging;
 import io.smallrye.graphql.execution.datafetcher.PlugableDataFetcher;
 import io.smallrye.graphql.schema.model.Field;
 import io.smallrye.graphql.schema.model.Reference;
 import io.smallrye.graphql.schema.model.ReferenceType;
 import io.smallrye.graphql.schema.model.Type;
-import io.smallrye.graphql.schema.model.Wrapper;
 import io.smallrye.graphql.spi.ClassloadingService;
 import io.smallrye.graphql.spi.DataFetcherService;
+import io.smallrye.graphql.transformation.Transformer;
 
 /**
- * The data fetcher of every plain property of the model records (Event.title, Actor.name, Participant.role …):
- * it reads the record's accessor and nothing else.
+ * The data fetcher of every plain property of the model records (Event.title, Actor.name, Participant.role,
+ * Event.start …): it reads the record's accessor and, for the scalars SmallRye transforms (dates formatted as
+ * text), applies the very Transformer SmallRye would.
  * <p>
  * SmallRye serves such fields with its FieldDataFetcher, which per field and per object clones the request's
  * SmallRye context and builds JSON arrays of the selected fields twice (SmallRyeContextManager
- * .populateFromDataFetchingEnvironment), then runs its transform-or-adapt step, which for these fields returns the
- * value unchanged (a list copied into a new list, a number through NumberTransformer.out, which returns it). On a page of 20 events that is ~300 fields per request, most of
- * the gateway's CPU over fast backends (benchmark 6). The answer is the same object either way, so it serializes
- * byte for byte the same; {@link #servesAsIs} admits only fields for which SmallRye's step is the identity, and
- * leaves the rest (dates: SmallRye formats them with a transformer; formatted numbers;
- * adapters, maps, arrays, optionals, nested lists) to FieldDataFetcher.
+ * .populateFromDataFetchingEnvironment, for a context no plain property reads), then runs its transform-or-adapt
+ * step. On a page of 20 events that is ~250 fields per request, most of the gateway's CPU over fast backends
+ * (benchmark 6). This fetcher gives the same value (the step's result for these fields is the accessor's value,
+ * or its Transformer's output; lists are the same items), so answers serialize byte for byte the same. Adapters,
+ * maps, arrays, optionals, lists of lists and lists of transformed scalars stay with FieldDataFetcher.
  * <p>
  * Plugged in through SmallRye's DataFetcherService SPI (META-INF/services; SmallRye asks every service for a field
  * fetcher and falls back to FieldDataFetcher on null). The schema is built at static init, so in a native image
@@ -44,68 +44,88 @@ public class PropertyFetchers implements DataFetcherService {
 
     @Override
     public PlugableDataFetcher<?> getFieldDataFetcher(Field field, Type type, Reference owner) {
-        return servesAsIs(field) ? new PropertyFetcher(owner.getClassName(), field.getMethodName()) : null;
+        if (field.getMethodName() == null || adapted(field)) {
+            return null;
+        }
+        boolean transformed = transformed(field);
+        // A collection is copied into a new one of the same kind and each item passed through the same step: the
+        // same answer when items pass as they are. Arrays, maps, optionals, lists of lists and lists of
+        // transformed items stay with SmallRye.
+        if (field.hasWrapper() && (transformed || !field.getWrapper().isCollection()
+                || field.getWrapper().getWrapper() != null)) {
+            return null;
+        }
+        if (field.getReference().getClassName().startsWith("java.util.Optional")) {
+            return null;
+        }
+        return new PropertyFetcher(owner.getClassName(), field, transformed);
+    }
+
+    /** AbstractHelper.shouldAdapt and the adapters FieldHelper.singleAdapting applies. */
+    private static boolean adapted(Field field) {
+        Reference reference = field.getReference();
+        return field.isAdaptingWith() || field.isAdaptingTo() || reference.isAdaptingWith() || reference.isAdaptingTo()
+                || (field.hasWrapper() && field.getWrapper().isMap());
     }
 
     /**
-     * True when SmallRye's FieldDataFetcher would return the accessor's value as it is (AbstractHelper
-     * .transformOrAdapt: no transformation, no adapter, no map/array/optional wrapper, and a scalar whose Java
-     * class is the one its GraphQL scalar serializes or an unformatted number) and reads it through a method
-     * (records always do).
+     * AbstractHelper.shouldTransform: a scalar whose Java class is not the one its GraphQL scalar serializes goes
+     * through SmallRye's Transformer (dates formatted, numbers as they are, UUID/URL/URI … as text).
      */
-    static boolean servesAsIs(Field field) {
+    static boolean transformed(Field field) {
         Reference reference = field.getReference();
-        if (field.getMethodName() == null || field.hasTransformation() || field.isAdaptingWith()
-                || field.isAdaptingTo() || reference.isAdaptingWith() || reference.isAdaptingTo()) {
-            return false;
-        }
-        if (field.hasWrapper()) {
-            Wrapper wrapper = field.getWrapper();
-            // A collection is copied into a new one of the same kind and its items passed through the same step:
-            // an identity for items that pass themselves. Arrays, maps, optionals and lists of lists are not.
-            if (!wrapper.isCollection() || wrapper.getWrapper() != null) {
-                return false;
-            }
-        }
-        String javaClass = reference.getClassName();
-        if (javaClass.startsWith("java.util.Optional")) {
-            return false;
-        }
-        if (reference.getType() != ReferenceType.SCALAR || javaClass.equals(reference.getGraphQLClassName())) {
-            return true;
-        }
-        // A scalar of another Java class goes through Transformer.transformer(field): dates get a formatter (kept
-        // on SmallRye), numbers without a format its NumberTransformer, whose out() returns its argument.
-        return Classes.isNumberLikeType(javaClass) && !Classes.isDateLikeType(javaClass);
+        return reference.getType() == ReferenceType.SCALAR
+                && !reference.getClassName().equals(reference.getGraphQLClassName());
     }
 
-    /** Reads one accessor of the source object; a TrivialDataFetcher like the FieldDataFetcher it replaces. */
+    /**
+     * Reads one accessor of the source object and, where SmallRye would, passes the value through the same
+     * Transformer SmallRye's FieldHelper uses (Transformer.transformer(field), created on first use as
+     * AbstractHelper does). A TrivialDataFetcher like the FieldDataFetcher it replaces.
+     */
     static final class PropertyFetcher implements PlugableDataFetcher<Object>, TrivialDataFetcher<Object> {
         private final String ownerClass;
-        private final String methodName;
+        private final Field field;
+        private final boolean transformed;
         private volatile Method method;
+        private volatile Transformer<Object, Object> transformer;
 
-        PropertyFetcher(String ownerClass, String methodName) {
+        PropertyFetcher(String ownerClass, Field field, boolean transformed) {
             this.ownerClass = ownerClass;
-            this.methodName = methodName;
+            this.field = field;
+            this.transformed = transformed;
         }
 
         @Override
         public Object get(DataFetchingEnvironment environment) throws Exception {
             Method accessor = method;
             if (accessor == null) {
-                accessor = ClassloadingService.get().loadClass(ownerClass).getMethod(methodName);
+                accessor = ClassloadingService.get().loadClass(ownerClass).getMethod(field.getMethodName());
                 method = accessor;
             }
+            Object value;
             try {
-                return accessor.invoke(environment.getSource());
+                value = accessor.invoke(environment.getSource());
             } catch (InvocationTargetException e) {
                 throw e.getCause() instanceof Exception cause ? cause : e;
             }
+            return transformed && value != null ? transform(value) : value;
         }
 
-        String property() {
-            return ownerClass + "." + methodName;
+        @SuppressWarnings("unchecked")
+        private Object transform(Object value) {
+            Transformer<Object, Object> out = transformer;
+            if (out == null) {
+                out = Transformer.transformer(field);
+                transformer = out;
+            }
+            try {
+                return out == null ? value : out.out(value);
+            } catch (RuntimeException e) {
+                // As FieldDataFetcher: a value its transformer cannot take is logged and answered untransformed.
+                SmallRyeGraphQLServerLogging.log.transformError(e);
+                return value;
+            }
         }
     }
 }
