@@ -2,6 +2,7 @@ package org.parley.gateway.graphql;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.List;
 
 import graphql.TrivialDataFetcher;
 import graphql.schema.DataFetchingEnvironment;
@@ -11,6 +12,7 @@ import io.smallrye.graphql.schema.model.Field;
 import io.smallrye.graphql.schema.model.Reference;
 import io.smallrye.graphql.schema.model.ReferenceType;
 import io.smallrye.graphql.schema.model.Type;
+import io.smallrye.graphql.schema.model.Wrapper;
 import io.smallrye.graphql.spi.ClassloadingService;
 import io.smallrye.graphql.spi.DataFetcherService;
 import io.smallrye.graphql.transformation.Transformer;
@@ -25,8 +27,9 @@ import io.smallrye.graphql.transformation.Transformer;
  * .populateFromDataFetchingEnvironment, for a context no plain property reads), then runs its transform-or-adapt
  * step. On a page of 20 events that is ~250 fields per request, most of the gateway's CPU over fast backends
  * (benchmark 6). This fetcher gives the same value (the step's result for these fields is the accessor's value,
- * or its Transformer's output; lists are the same items), so answers serialize byte for byte the same. Adapters,
- * maps, arrays, optionals, lists of lists and lists of transformed scalars stay with FieldDataFetcher.
+ * or its Transformer's output; lists are the same items in the same order), so answers serialize byte for byte the
+ * same. Adapters, maps, sets, arrays, optionals, lists of lists and lists of transformed scalars stay with
+ * FieldDataFetcher.
  * <p>
  * Plugged in through SmallRye's DataFetcherService SPI (META-INF/services; SmallRye asks every service for a field
  * fetcher and falls back to FieldDataFetcher on null). The schema is built at static init, so in a native image
@@ -48,11 +51,12 @@ public class PropertyFetchers implements DataFetcherService {
             return null;
         }
         boolean transformed = transformed(field);
-        // A collection is copied into a new one of the same kind and each item passed through the same step: the
-        // same answer when items pass as they are. Arrays, maps, optionals, lists of lists and lists of
-        // transformed items stay with SmallRye.
-        if (field.hasWrapper() && (transformed || !field.getWrapper().isCollection()
-                || field.getWrapper().getWrapper() != null)) {
+        // A List is copied into a new ArrayList (CollectionCreator) and each item passed through the same step:
+        // the same items in the same order when items pass as they are. Sets (copied into a HashSet: another
+        // order), arrays, maps, optionals, lists of lists and lists of transformed items stay with SmallRye.
+        Wrapper wrapper = field.getWrapper();
+        if (wrapper != null && (transformed || !List.class.getName().equals(wrapper.getWrapperClassName())
+                || wrapper.getWrapper() != null)) {
             return null;
         }
         if (field.getReference().getClassName().startsWith("java.util.Optional")) {
