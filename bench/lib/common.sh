@@ -149,18 +149,20 @@ CLK_TCK="$(getconf CLK_TCK)"
 # processes start_proc started are session leaders: a JVM is one process with all its threads, GC
 # and JIT included; a node gateway may fork workers). Fields 14 and 15 of /proc/N/stat, counted
 # after the command name, which may contain spaces; field 6 is the session id.
+# A process may end between the glob and the read (other users' short-lived processes on a busy machine): its
+# file is skipped (`|| true`), else pipefail and set -e would end the whole run part-way.
 cpu_ticks() {
   local f
   if [[ "$1" == server:* ]]; then
     # PostgreSQL: the postmaster (with the CPU of its children that already exited: cutime,
     # cstime) plus its live children; every backend is in a session of its own.
     local pm="${1#server:}"
-    for f in /proc/[0-9]*/stat; do cat "$f" 2>/dev/null; done \
+    for f in /proc/[0-9]*/stat; do cat "$f" 2>/dev/null || true; done \
       | awk -v pm="$pm" '{ pid = $1; sub(/^.*\) /, "");
           if (pid == pm) t += $12 + $13 + $14 + $15; else if ($2 == pm) t += $12 + $13 } END { print t + 0 }'
     return
   fi
-  for f in /proc/[0-9]*/stat; do cat "$f" 2>/dev/null; done \
+  for f in /proc/[0-9]*/stat; do cat "$f" 2>/dev/null || true; done \
     | awk -v sid="$1" '{ sub(/^.*\) /, ""); if ($4 == sid) t += $12 + $13 } END { print t + 0 }'
 }
 # Resident set size in kB, summed over the session's processes.
@@ -169,7 +171,7 @@ rss_kb() {
   for f in /proc/[0-9]*/stat; do
     pid="${f#/proc/}"; pid="${pid%/stat}"
     [ "$(awk '{ sub(/^.*\) /, ""); print $4 }' "$f" 2>/dev/null)" = "$1" ] || continue
-    v="$(awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status" 2>/dev/null)"; sum=$((sum + ${v:-0}))
+    v="$(awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status" 2>/dev/null || true)"; sum=$((sum + ${v:-0}))
   done
   echo "$sum"
 }

@@ -21,6 +21,9 @@ import graphql.parser.ParserEnvironment;
 import graphql.parser.ParserOptions;
 import graphql.schema.GraphQLSchema;
 import graphql.validation.ValidationError;
+import io.smallrye.graphql.execution.QueryCache;
+import io.smallrye.graphql.execution.context.SmallRyeContext;
+import io.smallrye.graphql.execution.context.SmallRyeContextManager;
 
 /**
  * The one place a GraphQL document is parsed and validated, for every transport: {@link GraphQLHttpFilter} asks
@@ -44,6 +47,8 @@ public class ParsedDocuments {
     public static final class Parsed {
         private final Document document;
         private volatile List<ValidationError> errors;
+        /** Whether SmallRye's own QueryCache holds this (valid) document, see {@link #shareWithSmallRye}. */
+        private volatile boolean inSmallRyeCache;
 
         Parsed(Document document) {
             this.document = document;
@@ -131,6 +136,35 @@ public class ParsedDocuments {
         if (!errors.isEmpty()) {
             return new PreparsedDocumentEntry(List.<GraphQLError> copyOf(errors));
         }
-        return new PreparsedDocumentEntry(parsed.document);
+        PreparsedDocumentEntry entry = new PreparsedDocumentEntry(parsed.document);
+        if (!parsed.inSmallRyeCache && input.getQuery().length() <= MAX_CACHED_LENGTH) {
+            parsed.inSmallRyeCache = shareWithSmallRye(input, entry);
+        }
+        return entry;
+    }
+
+    /**
+     * Puts a valid document into the SmallRye QueryCache of the request being executed, once per cached text.
+     * <p>
+     * Before graphql-java runs, SmallRye (SmallRyeContextManager.populateFromExecutionInput, for the operation
+     * types of its context) looks the text up in its own QueryCache and, on a miss, parses it again: a second
+     * parse per request, since this class replaced that cache as graphql-java's document provider and nothing
+     * filled it any more. Its only way in is its validation hook: getDocumentAsync marks the text as being
+     * computed, beginValidation takes that mark and its onCompleted (no errors) stores what the function gives,
+     * here the document already parsed and validated (the function runs once more inside the store and finds
+     * no mark left). Public SmallRye API only; false when no SmallRye request is current (unit tests, a document
+     * checked outside an execution).
+     */
+    private static boolean shareWithSmallRye(ExecutionInput input, PreparsedDocumentEntry entry) {
+        SmallRyeContext context = SmallRyeContextManager.getCurrentSmallRyeContext();
+        QueryCache smallRye = context == null ? null : context.getQueryCache();
+        if (smallRye == null) {
+            return false;
+        }
+        smallRye.getDocumentAsync(input, ignored -> {
+            smallRye.beginValidation(null, null).onCompleted(List.of(), null);
+            return entry;
+        });
+        return true;
     }
 }
