@@ -14,53 +14,14 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 REPEAT="${REPEAT:-95}"; PARALLEL="${PARALLEL:-4}"
-sample="importer/src/test/resources/gdelt/20191024143000.export.CSV"
-work="$(mktemp -d /tmp/impbench.XXXXXX)"
-export PGPASSWORD=parley
-pq() { psql -h 127.0.0.1 -U parley -v ON_ERROR_STOP=1 -Atq "$@"; }
-pids=()
-stop() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
-trap stop EXIT
+. bench/lib/import-rig.sh
+rig_setup impbench actors_impbench events_impbench
+rig_start actors-service 38081 actors_impbench
+rig_start events-service 38082 events_impbench
+rig_wait_ready 180 38081 38082
 
-for m in actors-service events-service importer; do
-  [ -f "$m/target/quarkus-app/quarkus-run.jar" ] || { ./mvnw -B -q package -DskipTests -Dparley.skipDbEnsure=true; break; }
-done
-bin/db-ensure actors_impbench events_impbench >/dev/null
-for db in actors_impbench events_impbench; do   # empty: drop every table, the services re-migrate
-  pq -d "$db" -c "drop schema public cascade; create schema public;"
-done
-
-# the bulk endpoints need role importer (issue 14): bin/parley import signs a token with this run's own key
-# pair, which the services trust (they refuse the committed dev key outside dev and test)
-export PARLEY_JWT_DIR="$work/jwt"
-mkdir -p "$PARLEY_JWT_DIR"
-openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$PARLEY_JWT_DIR/privateKey.pem" 2>/dev/null
-openssl pkey -in "$PARLEY_JWT_DIR/privateKey.pem" -pubout -out "$PARLEY_JWT_DIR/publicKey.pem"
-start() { # module port db-or-empty extra-opts...
-  local m="$1" port="$2" db="$3"; shift 3
-  local env=()
-  [ -n "$db" ] && env=(QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://127.0.0.1:5432/$db"
-                       QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$db")
-  env "${env[@]}" java -Xmx512m -Dquarkus.http.port="$port" -Dmp.jwt.verify.publickey.location="$PARLEY_JWT_DIR/publicKey.pem" "$@" -jar "$m/target/quarkus-app/quarkus-run.jar" \
-    >"$work/$m.log" 2>&1 </dev/null &
-  pids+=($!)
-}
-start actors-service 38081 actors_impbench -Dquarkus.flyway.placeholders.seed=false
-start events-service 38082 events_impbench -Dquarkus.flyway.placeholders.seed=false
-deadline=$((SECONDS + 180))
-for port in 38081 38082; do
-  until curl -fsS --max-time 2 "http://localhost:$port/q/health/ready" 2>/dev/null | grep -q '"UP"'; do
-    [ $SECONDS -lt $deadline ] || { tail -n 30 "$work"/*.log; echo "services not ready" >&2; exit 1; }
-    sleep 1
-  done
-done
-
-# REPEAT copies, each copy's GLOBALEVENTID (column 1) shifted past the previous copy's range.
 data="$work/repeated.export.CSV"
-read -r mn mx < <(awk -F'\t' 'NR==1{a=$1;b=$1}{if($1<a)a=$1;if($1>b)b=$1}END{print a,b}' "$sample")
-for ((k = 0; k < REPEAT; k++)); do
-  awk -F'\t' -v OFS='\t' -v off=$((k * (mx - mn + 1))) '{ $1 = $1 + off; print }' "$sample"
-done >"$data"
+rig_repeat_sample "$REPEAT" "$data"
 rows=$(wc -l <"$data")
 
 # --no-merge-stories: the copies repeat the same stories with new ids, which the importer's default would merge
@@ -68,7 +29,6 @@ rows=$(wc -l <"$data")
 # cost is bench/stories.sh's).
 import_cmd=(bin/parley import "$data" --actors-url http://localhost:38081 --events-url http://localhost:38082
             --parallel "$PARALLEL" --no-merge-stories --report-dir "$work/report" --progress plain)
-load() { cut -d' ' -f1-3 /proc/loadavg; }   # the machine is shared: its load goes beside each figure
 imp_load0=$(load)
 t0=$(date +%s.%N)
 "${import_cmd[@]}" >"$work/import.out" 2>&1 || { tail -n 30 "$work/import.out"; exit 1; }

@@ -15,53 +15,17 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 RUNS="${RUNS:-3}"; REPEAT="${REPEAT:-1}"; AGAIN="${AGAIN:-1}"; BASE="${STORIES_PORT_BASE:-38380}"
 A_PORT=$((BASE + 1)); E_PORT=$((BASE + 2))
-sample="importer/src/test/resources/gdelt/20191024143000.export.CSV"
-work="$(mktemp -d /tmp/storybench.XXXXXX)"
-export PGPASSWORD=parley
-pq() { psql -h 127.0.0.1 -U parley -v ON_ERROR_STOP=1 -Atq "$@"; }
-pids=()
-stop() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
-trap stop EXIT
-
-for m in actors-service events-service importer; do
-  [ -f "$m/target/quarkus-app/quarkus-run.jar" ] || { ./mvnw -B -q package -DskipTests -Dparley.skipDbEnsure=true; break; }
-done
-bin/db-ensure actors_storybench events_storybench >/dev/null
-for db in actors_storybench events_storybench; do   # empty: the services re-migrate
-  pq -d "$db" -c "drop schema public cascade; create schema public;"
-done
-# the bulk endpoints need role importer: bin/parley import signs a token with this run's own key pair, which
-# the services trust (they refuse the committed dev key outside dev and test)
-export PARLEY_JWT_DIR="$work/jwt"
-mkdir -p "$PARLEY_JWT_DIR"
-openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$PARLEY_JWT_DIR/privateKey.pem" 2>/dev/null
-openssl pkey -in "$PARLEY_JWT_DIR/privateKey.pem" -pubout -out "$PARLEY_JWT_DIR/publicKey.pem"
-start() { # module port db
-  QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://127.0.0.1:5432/$3" QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$3" \
-    nice java -Xmx512m -Dquarkus.http.port="$2" -Dquarkus.flyway.placeholders.seed=false \
-    -Dmp.jwt.verify.publickey.location="$work/jwt/publicKey.pem" \
-    -jar "$1/target/quarkus-app/quarkus-run.jar" >"$work/$1.log" 2>&1 </dev/null &
-  pids+=($!)
-}
-start actors-service "$A_PORT" actors_storybench
-start events-service "$E_PORT" events_storybench
-deadline=$((SECONDS + 240))
-for port in "$A_PORT" "$E_PORT"; do
-  until curl -fsS --max-time 2 "http://localhost:$port/q/health/ready" 2>/dev/null | grep -q '"UP"'; do
-    [ $SECONDS -lt $deadline ] || { tail -n 30 "$work"/*.log; echo "services not ready" >&2; exit 1; }
-    sleep 1
-  done
-done
+. bench/lib/import-rig.sh
+rig_setup storybench actors_storybench events_storybench
+rig_start --nice actors-service "$A_PORT" actors_storybench
+rig_start --nice events-service "$E_PORT" events_storybench
+rig_wait_ready 240 "$A_PORT" "$E_PORT"
 
 data="$work/sample.export.CSV"
-read -r mn mx < <(awk -F'\t' 'NR==1{a=$1;b=$1}{if($1<a)a=$1;if($1>b)b=$1}END{print a,b}' "$sample")
-for ((k = 0; k < REPEAT; k++)); do
-  awk -F'\t' -v OFS='\t' -v off=$((k * (mx - mn + 1))) '{ $1 = $1 + off; print }' "$sample"
-done >"$data"
+rig_repeat_sample "$REPEAT" "$data"
 rows=$(wc -l <"$data")
 empty_events() { pq -d events_storybench -c "truncate event, event_change cascade"; }
 events() { pq -d events_storybench -c "select count(*) from event"; }
-load() { cut -d' ' -f1-3 /proc/loadavg; }
 import() { # extra importer options...; prints seconds
   local t0 t1
   t0=$(date +%s.%N)
