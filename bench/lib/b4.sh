@@ -11,7 +11,7 @@ B4_TEXT_FORMS="text-word text-phrase text-not"
 B4_QUERIES="dyad-range actor-root place-status text dyad-stats actor-root-count latest $B4_COUNTS"
 if [ -n "${BENCH_B4_QUERIES:-}" ]; then
   # shellcheck disable=SC2086 # a space-separated list of names or patterns
-  B4_QUERIES="$(set -f; for q in $B4_QUERIES; do for w in $BENCH_B4_QUERIES; do [[ "$q" == $w ]] && echo "$q"; done; done | xargs)"
+  B4_QUERIES="$(set -f; for q in $B4_QUERIES; do for w in $BENCH_B4_QUERIES; do [[ "$q" != $w ]] || echo "$q"; done; done | xargs)"
 fi
 b4_label() {
   case "$1" in
