@@ -23,6 +23,10 @@
 #            ./mvnw -B -q package -DskipTests -Dparley.skipDbEnsure=true -pl actors-service,events-service,gateway -am \
 #              -Dquarkus.package.jar.type=aot-jar -Dquarkus.package.output-directory=aot-app
 #            (and the same with -f bench/floor/pom.xml), which writes target/aot-app/
+#   …+base   any of them with another build's jars: BENCH_BASE_APPS, a folder laid out as bench/.work/apps
+#            (<module>/ from target/quarkus-app, <module>.aotjar/ from target/aot-app; floor likewise), started as
+#            that build started (every start migrates), so that a change is measured against its base in ONE
+#            run, e.g. --variants "25-aot+aotjar+base 25-aot+aotjar" with BENCH_BASE_APPS holding main's jars
 # A training run starts the app, loads it as the benchmark does for BENCH_TRAIN seconds (default 20)
 # and stops it; the archive is written as the JVM exits. The floor gets the same variant as the
 # services (its own archive), and every ratio is also given against the plain floor (variant 17).
@@ -30,6 +34,11 @@
 # `bench/run.sh --only b4` (or any run) once first; BENCH_EVENTS=20000 makes that quick.
 # Ports and databases as bench/run.sh (BENCH_PORT_BASE, BENCH_DB_SUFFIX). Writes
 # bench/results/<date>-startup.md.
+# BENCH_MIGRATE (job): how actors-service and events-service meet their schema. job: as the pods do
+# (k8s/README.md, Migrations): each is run once first in the migration Job's mode (-Dquarkus.init-and-exit=true
+# -Dquarkus.flyway.migrate-at-start=true: start, migrate, exit; its time is logged), then every start measured
+# runs with -Dquarkus.flyway.migrate-at-start=false. start: every start migrates (as bin/parley and dev mode do,
+# and as the pods did before 2026-11-30).
 set -euo pipefail
 
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -60,6 +69,8 @@ LEAN_OPTS="${BENCH_LEAN_OPTS:--XX:MaxRAM=512m -XX:+UseSerialGC -XX:MaxRAMPercent
 JAVA25="${BENCH_JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
 CONNS="${BENCH_CONNECTIONS:-8}"
 TRAIN="${BENCH_TRAIN:-20}"
+MIGRATE="${BENCH_MIGRATE:-job}"
+case "$MIGRATE" in job|start) ;; *) die "BENCH_MIGRATE must be job or start, not '$MIGRATE'" ;; esac
 bench_ports_and_db
 if $QUICK; then STARTS=2 LOADS=5 W_FIRST=60 W_WARM=30; else STARTS=4 LOADS=10 W_FIRST=60 W_WARM=60; fi
 STARTS="${BENCH_STARTS:-$STARTS}"
@@ -104,6 +115,18 @@ if [[ "$VARIANTS" == *+aotjar* ]]; then
   done
 fi
 
+if [[ "$VARIANTS" == *+base* ]]; then
+  [ -n "${BENCH_BASE_APPS:-}" ] || die "a +base variant needs BENCH_BASE_APPS (another build's apps)"
+  for m in actors-service events-service gateway floor; do
+    for kind in "" $([[ "$VARIANTS" == *+aotjar* ]] && echo .aotjar); do
+      [ -f "$BENCH_BASE_APPS/$m$kind/quarkus-run.jar" ] || die "$BENCH_BASE_APPS/$m$kind/quarkus-run.jar is missing"
+      rm -rf "$WORK/apps/$m.base$kind"; cp -a "$BENCH_BASE_APPS/$m$kind" "$WORK/apps/$m.base$kind"
+    done
+  done
+fi
+# the folder (under $WORK/apps) of app A's jar under variant V
+variant_dir() { echo "$(app_dir "$2")$([[ "$1" == *+base* ]] && echo .base)$([[ "$1" == *+aotjar* ]] && echo .aotjar)"; }
+
 # --- variants: the java binary and options of app A under variant V ----------------------------
 # A variant may add "+serial" (-XX:+UseSerialGC); an archive is per full variant name.
 archive() { case "$1" in 17-cds*) echo "$AOT/$2.${1//+/_}.jsa" ;; 25-aot*) echo "$AOT/$2.${1//+/_}.aot" ;; esac; }
@@ -132,7 +155,10 @@ vstart() {
   port_free "$port" || die "port $port ($app) is in use"
   # app_cmd says "java"; the variant may use another binary
   local cmd; cmd="$(app_cmd "$app")"; cmd="${cmd/ java / $malloc$java }"
-  case "$v" in *+aotjar*) cmd="${cmd/\/$(app_dir "$app")\/quarkus-run.jar//$(app_dir "$app").aotjar/quarkus-run.jar}" ;; esac
+  cmd="${cmd/\/$(app_dir "$app")\/quarkus-run.jar//$(variant_dir "$v" "$app")/quarkus-run.jar}"
+  # the pods' mode: the schema was migrated once before (migrate_once), the services do not migrate at start
+  # (+base: as its build started, migrating)
+  case "$MIGRATE:$app:$v" in *+base*) ;; job:actors:*|job:events:*) cmd="${cmd/ -jar / -Dquarkus.flyway.migrate-at-start=false -jar }" ;; esac
   JAVA_OPTS="$saved"
   record_cmd "$cmd"
   APP_START_MS="$(now_ms)"
@@ -157,12 +183,26 @@ stop_training() {
   stop_proc "$1"
 }
 
+# migrate_once: each service once in the migration Job's mode (start, migrate, exit), on Java 17 and the fast-jar
+migrate_once() {
+  local app t0 cmd
+  for app in actors events; do
+    cmd="$(app_cmd "$app" -Dquarkus.init-and-exit=true -Dquarkus.flyway.migrate-at-start=true)"
+    record_cmd "$cmd"
+    t0=$(now_ms)
+    # shellcheck disable=SC2086
+    $cmd >"$WORK/logs/$app-migrate.log" 2>&1 </dev/null || die "the migration run of $app failed (log: $WORK/logs/$app-migrate.log)"
+    log "migration run of $app (the Job's mode): $(( $(now_ms) - t0 )) ms, exit 0"
+    jq -nc --arg a "$app" --argjson ms $(( $(now_ms) - t0 )) '{bench: "migrate", target: $a, ms: $ms}' >>"$M"
+  done
+}
+
 train() { # VARIANT: training runs: the floor alone, the three services together under the gateway's load
   local v="$1" app t0
   [ -n "$(archive "$v" floor)" ] || return 0
   # an archive older than its app's jar is stale (the JVM would refuse it): train again
   for app in floor actors events gateway; do
-    [ "$(archive "$v" "$app")" -nt "$WORK/apps/$(app_dir "$app")$([[ "$v" == *+aotjar* ]] && echo .aotjar)/quarkus-run.jar" ] || rm -f "$(archive "$v" "$app")"
+    [ "$(archive "$v" "$app")" -nt "$WORK/apps/$(variant_dir "$v" "$app")/quarkus-run.jar" ] || rm -f "$(archive "$v" "$app")"
   done
   if [ ! -s "$(archive "$v" floor)" ]; then
     t0=$(now_ms); log "training floor for $v"
@@ -268,9 +308,20 @@ write_results() {
     echo "Machine: $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), shared), $(free -g | awk '/^Mem:/ {print $2}') GB RAM;"
     echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg). $(java -version 2>&1 | head -n1); $("$JAVA25" -version 2>&1 | head -n1)."
     echo "Commit: \`$(cd "$ROOT" && git rev-parse --short HEAD)\`. JVM options for every Java process: \`$JAVA_OPTS\` plus the variant's (+lean: without -Xmx)."
+    echo "Services: BENCH_MIGRATE=$MIGRATE ($([ "$MIGRATE" = job ] && echo 'migrated once in the Job'"'"'s mode, started with -Dquarkus.flyway.migrate-at-start=false, as the pods' || echo 'every start migrates'))."
     echo "Run: \`bench/startup.sh$($QUICK && echo ' --quick') --variants \"$VARIANTS\" --only $ONLY\`; exit status $1."
     echo
     node "$BENCH/tools/startup-report.mjs" "$M"
+    if grep -q '"bench":"migrate"' "$M"; then
+      echo "### The migration runs (BENCH_MIGRATE=job)"
+      echo
+      echo "Each service once in the migration Job's mode (Java 17, fast-jar): launch to exit, ms."
+      echo
+      echo "| app | ms |"
+      echo "|---|---|"
+      jq -r 'select(.bench == "migrate") | "| \(.target) | \(.ms) |"' "$M"
+      echo
+    fi
     echo "## Commands"
     echo
     sed "s|$ROOT/||g; s|$WORK/req/||g" "$WORK/commands.md" | awk '!seen[$0]++'
@@ -278,6 +329,7 @@ write_results() {
 }
 
 log "results go to $RESULTS"
+[ "$MIGRATE" = job ] && migrate_once
 for v in $VARIANTS; do train "$v"; done
 wants b5 && bench_b5
 wants b7 && bench_b7

@@ -50,7 +50,8 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
  * PersistentVolumeClaims (podman makes them named volumes);</li>
  * <li>podman mishandles Secret references: each Secret becomes a ConfigMap with the decoded values,
  * and references follow;</li>
- * <li>kinds podman does not play (Service, NetworkPolicy, HPA, PDB, Ingress, CronJob) are dropped.</li>
+ * <li>kinds podman does not play (Service, NetworkPolicy, HPA, PDB, Ingress, CronJob, Job) are dropped
+ * (the dev overlay has no Job: its services migrate at start).</li>
  * </ol>
  * Everything else (images, commands, env, probes, security contexts, resources, volumes) is played as
  * rendered. Usage: {@code java … PodmanPlay <offset> < rendered.yaml > play.yaml}
@@ -122,7 +123,7 @@ public final class PodmanPlay {
                 adapt(pod, offset);
                 out.add(d);
             }
-            // Service, NetworkPolicy, HorizontalPodAutoscaler, PodDisruptionBudget, Ingress, CronJob: not played.
+            // Service, NetworkPolicy, HorizontalPodAutoscaler, PodDisruptionBudget, Ingress, CronJob, Job: not played.
         }
         return out;
     }

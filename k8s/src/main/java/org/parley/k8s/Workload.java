@@ -12,10 +12,12 @@ import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 
 /**
- * A Deployment, StatefulSet or CronJob, seen through what the checks need: its pods. A CronJob's pods
- * run to completion: they have no selector, serve nothing and need no probes ({@link #runsToCompletion()}).
+ * A Deployment, StatefulSet, CronJob or Job, seen through what the checks need: its pods. A CronJob's and a
+ * Job's pods run to completion: they have no selector, serve nothing and need no probes
+ * ({@link #runsToCompletion()}).
  */
 public record Workload(HasMetadata resource, LabelSelector selector, PodTemplateSpec template, Integer replicas,
         List<PersistentVolumeClaim> claimTemplates) {
@@ -33,14 +35,16 @@ public record Workload(HasMetadata resource, LabelSelector selector, PodTemplate
             } else if (r instanceof CronJob c) {
                 workloads.add(new Workload(c, null, c.getSpec().getJobTemplate().getSpec().getTemplate(), null,
                         List.of()));
+            } else if (r instanceof Job j) {
+                workloads.add(new Workload(j, null, j.getSpec().getTemplate(), null, List.of()));
             }
         }
         return workloads;
     }
 
-    /** A job's pods (a CronJob's): they finish, so probes, selectors and Services do not apply. */
+    /** A job's pods (a CronJob's or a Job's): they finish, so probes, selectors and Services do not apply. */
     public boolean runsToCompletion() {
-        return resource instanceof CronJob;
+        return resource instanceof CronJob || resource instanceof Job;
     }
 
     public String name() {

@@ -8,8 +8,8 @@ import org.parley.k8s.NetworkPolicies.Peer;
 
 /**
  * Who may talk to whom in Parley, evaluated against an overlay's NetworkPolicies: only the gateway
- * and the importer reach the services, only the services reach PostgreSQL, front ends reach only the
- * gateway.
+ * and the importer reach the services, only the services (and their migration Jobs) reach PostgreSQL,
+ * front ends reach only the gateway.
  */
 final class NetworkExpectations {
 
@@ -58,6 +58,20 @@ final class NetworkExpectations {
                 new Case(importer, dns, 53, true),
                 new Case(ingressController, importer, 8080, false));
         cases = new ArrayList<>(cases);
+        // The migration Jobs (base; the dev overlay migrates at start instead): their own database, DNS, nothing else.
+        for (String service : List.of("actors-service", "events-service")) {
+            Peer database = service.equals("actors-service") ? actorsDb : eventsDb;
+            for (Workload job : overlay.checks().workloads()) {
+                if (job.name().equals(service + "-migrate")) {
+                    Peer migrate = Peer.pod(job);
+                    cases.add(new Case(migrate, database, 5432, true));
+                    cases.add(new Case(migrate, dns, 53, true));
+                    cases.add(new Case(migrate, actors, 8081, false));
+                    cases.add(new Case(migrate, events, 8082, false));
+                    cases.add(new Case(gateway, migrate, 8081, false));
+                }
+            }
+        }
         for (Peer database : List.of(actorsDb, eventsDb)) {
             if (database.namespace() != null) {
                 // Only an in-cluster database is ours to protect from other namespaces.

@@ -3,25 +3,29 @@ package org.parley.events.catalogue;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
 
-import javax.sql.DataSource;
+import jakarta.inject.Singleton;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
+import org.flywaydb.core.api.callback.BaseCallback;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.callback.Context;
+import org.flywaydb.core.api.callback.Event;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.jboss.logging.Logger;
 
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.flyway.FlywayConfigurationCustomizer;
 
 /**
- * Upserts the CAMEO catalogue from the bundled files at start-up, after Flyway has migrated and
- * before the service accepts requests (start-up waits for this observer). It uses the JDBC
- * datasource that exists for Flyway anyway; blocking is fine here, no request is served yet.
- * Idempotent, so every replica may run it, also at the same time.
+ * Upserts the CAMEO catalogue from the bundled files after every Flyway migrate (Flyway's {@code afterMigrate}
+ * callback, on Flyway's own JDBC connection): reference data that belongs with the schema. So it runs wherever the
+ * schema is migrated — at start in dev mode, tests and {@code bin/parley}; once per rollout in the pods' migration
+ * Job (k8s/README.md) — and never on a pod's start path, which no longer needs JDBC, Agroal or Flyway at all.
+ * Idempotent (writes only changed rows), so every run may do it, also at the same time.
  */
-@ApplicationScoped
-public class CatalogueLoader {
+@Singleton
+public class CatalogueLoader extends BaseCallback implements FlywayConfigurationCustomizer {
 
     private static final Logger LOG = Logger.getLogger(CatalogueLoader.class);
 
@@ -33,17 +37,36 @@ public class CatalogueLoader {
                 is distinct from (excluded.name, excluded.root_code, excluded.quad_class, excluded.goldstein)
             """;
 
-    private final DataSource dataSource;
-
-    public CatalogueLoader(DataSource dataSource) {
-        this.dataSource = dataSource;
+    @Override
+    public void customize(FluentConfiguration configuration) {
+        Callback[] callbacks = configuration.getCallbacks();
+        Callback[] with = Arrays.copyOf(callbacks, callbacks.length + 1);
+        with[callbacks.length] = this;
+        configuration.callbacks(with);
     }
 
-    void onStart(@Observes StartupEvent event) throws SQLException {
+    @Override
+    public boolean supports(Event event, Context context) {
+        return event == Event.AFTER_MIGRATE;
+    }
+
+    @Override
+    public void handle(Event event, Context context) {
+        try {
+            upsert(context.getConnection());
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not load the CAMEO catalogue", e);
+        }
+    }
+
+    /** In one transaction: Flyway's, when it runs the callback inside one (it does on PostgreSQL), else its own. */
+    static void upsert(Connection connection) throws SQLException {
         List<CameoCatalogue.Entry> entries = CameoCatalogue.load();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
+        boolean ownTransaction = connection.getAutoCommit();
+        if (ownTransaction) {
             connection.setAutoCommit(false);
+        }
+        try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
             for (CameoCatalogue.Entry entry : entries) {
                 upsert.setString(1, entry.code());
                 upsert.setString(2, entry.name());
@@ -53,7 +76,18 @@ public class CatalogueLoader {
                 upsert.addBatch();
             }
             upsert.executeBatch();
-            connection.commit();
+            if (ownTransaction) {
+                connection.commit();
+            }
+        } catch (SQLException e) {
+            if (ownTransaction) {
+                connection.rollback();
+            }
+            throw e;
+        } finally {
+            if (ownTransaction) {
+                connection.setAutoCommit(true);
+            }
         }
         LOG.infof("CAMEO catalogue: %d event types", entries.size());
     }

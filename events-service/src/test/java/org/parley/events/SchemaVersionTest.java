@@ -1,0 +1,6 @@
+package org.parley.events;
+
+import org.parley.common.schema.SchemaVersionContract;
+
+class SchemaVersionTest extends SchemaVersionContract {
+}
