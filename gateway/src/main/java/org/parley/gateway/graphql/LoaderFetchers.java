@@ -28,12 +28,13 @@ import io.smallrye.mutiny.Uni;
  * SmallRye serves a {@code Uni} resolver with its Uni data fetcher, which per field and per object clones the
  * request's SmallRye context (and builds the field's selection as JSON, twice), re-activates and deactivates the
  * CDI request context, converts the arguments, invokes the bean through its invoker and chains the Uni into a
- * new CompletionStage and a DataFetcherResult. On a page of 20 events that is ~50 participant actors per request:
- * ~20 % of the gateway's CPU over fast backends (benchmark 6, JFR). These fields need none of it: they read
+ * new CompletionStage and a DataFetcherResult. On a page of 20 events that is ~50 participant actors per request;
+ * served here, the page costs ~0.8× the CPU per request (benchmark 6, bench/results/2026-11-30-b6-b.md). These fields need none of it: they read
  * their source object (and, for Actor.events and counterparts, their arguments, converted by SmallRye's own
- * ArgumentHelper), ask a loader and map its answer; the loaders never read request-scoped beans (a backend call
- * runs in its own task of the request's event loop, see KeyedLoader) and no root-field check applies below the
- * root (Access guards the root fields).
+ * ArgumentHelper), ask a loader and map its answer. No SmallRye context or request-scoped bean is read on the
+ * way: a batch's backend call runs later, in its own task of the request's event loop (KeyedLoader), where the
+ * caller's identity is still the request's (the forwarded token, TokenForwardingTest); and no role check applies
+ * below the root (Access guards the root fields).
  * <p>
  * Errors keep their shape: a failed future goes to the execution's DataFetcherExceptionHandler, which is
  * SmallRye's (it unwraps CompletionException, shows GatewayError's message and extensions.code), exactly where
