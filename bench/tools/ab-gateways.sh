@@ -1,23 +1,27 @@
 #!/usr/bin/env bash
-# A/B of two gateway builds over the same replaying fakes (as bench/lib/b6.sh), in ONE time window, for a
-# shared machine where two separate runs do not compare: rounds alternate A and B per query; gateway CPU per
-# request from /proc/PID/stat. Needs a b6 run first (jars in bench/.work/apps, request lists, *_bench data).
+# A/B of two (or three) gateway builds over the same replaying fakes (as bench/lib/b6.sh), in ONE time window, for
+# a shared machine where two separate runs do not compare: rounds alternate the builds per query (the order rotates
+# each round); gateway CPU per request from /proc/PID/stat. Needs a b6 run first (jars in bench/.work/apps, request
+# lists, *_bench data).
 #
-#   bench/tools/ab-gateways.sh A_QUARKUS_APP_DIR B_QUARKUS_APP_DIR      (e.g. a copy of main's gateway/target/quarkus-app)
+#   bench/tools/ab-gateways.sh A_QUARKUS_APP_DIR B_QUARKUS_APP_DIR [C_QUARKUS_APP_DIR]
+#                                               (e.g. a copy of main's gateway/target/quarkus-app, then a branch's)
 #
-# Ports BENCH_PORT_BASE+7..+12 (services, gateways A and B, fakes); BENCH_DB_SUFFIX as bench/run.sh; ROUNDS (4),
-# ROUND (10 s), WARM (60 s). Prints one JSON line per measurement (also in bench/.work/ab/ab.jsonl).
+# Ports BENCH_PORT_BASE+7..+13 (services, gateways A and B, fakes, gateway C); BENCH_DB_SUFFIX as bench/run.sh;
+# ROUNDS (4), ROUND (10 s), WARM (60 s, per build). Prints one JSON line per measurement (also in
+# bench/.work/ab/ab.jsonl); the answers of B (and C) are compared with A's byte for byte first.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
-A="$(cd "$1" && pwd)"; B="$(cd "$2" && pwd)"
+A="$(cd "$1" && pwd)"; B="$(cd "$2" && pwd)"; C="${3:+$(cd "$3" && pwd)}"
+BUILDS="a b"; [ -n "$C" ] && BUILDS="a b c"
 W=bench/.work/apps; L=bench/.work/ab; mkdir -p $L; REQ=bench/.work/req
 ROUNDS=${ROUNDS:-4}; ROUND=${ROUND:-10}; WARM=${WARM:-60}
 P=${BENCH_PORT_BASE:-28080}; DBS=${BENCH_DB_SUFFIX:-_bench}
-PA=$((P + 7)) PE=$((P + 8)) GA=$((P + 9)) GB=$((P + 10)) FA=$((P + 11)) FE=$((P + 12))
+PA=$((P + 7)) PE=$((P + 8)) GA=$((P + 9)) GB=$((P + 10)) FA=$((P + 11)) FE=$((P + 12)) GC=$((P + 13))
 start() { local name=$1; shift; setsid "$@" > $L/$name.log 2>&1 & echo $! > $L/$name.pid; }
 stop() { kill -- -$(cat $L/$1.pid) 2>/dev/null; }
 ready() { for i in $(seq 1 100); do curl -fs "$1" >/dev/null && return 0; sleep 2; done; echo "not ready $1"; return 1; }
-trap 'for n in actors events fa fe gwa gwb; do stop $n; done' EXIT
+trap 'for n in actors events fa fe gwa gwb gwc; do stop $n; done' EXIT
 start actors env QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://127.0.0.1:5432/actors$DBS QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/actors$DBS QUARKUS_DATASOURCE_USERNAME=parley QUARKUS_DATASOURCE_PASSWORD=parley nice java -Xmx512m -Dquarkus.http.port=$PA -jar $W/actors-service/quarkus-run.jar
 start events env QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://127.0.0.1:5432/events$DBS QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/events$DBS QUARKUS_DATASOURCE_USERNAME=parley QUARKUS_DATASOURCE_PASSWORD=parley nice java -Xmx512m -Dquarkus.http.port=$PE -jar $W/events-service/quarkus-run.jar
 start fa nice node bench/fake/backend.mjs $FA http://localhost:$PA $L/fa.jsonl
@@ -25,21 +29,26 @@ start fe nice node bench/fake/backend.mjs $FE http://localhost:$PE $L/fe.jsonl
 SLOW="-Dorg.parley.gateway.client.ActorsClient/read/Timeout/value=10000 -Dorg.parley.gateway.client.EventsClient/read/Timeout/value=10000"
 start gwa env QUARKUS_REST_CLIENT_ACTORS_URL=http://localhost:$FA QUARKUS_REST_CLIENT_EVENTS_URL=http://localhost:$FE nice java -Xmx512m $SLOW -Dquarkus.http.port=$GA -jar $A/quarkus-run.jar
 start gwb env QUARKUS_REST_CLIENT_ACTORS_URL=http://localhost:$FA QUARKUS_REST_CLIENT_EVENTS_URL=http://localhost:$FE nice java -Xmx512m $SLOW -Dquarkus.http.port=$GB -jar $B/quarkus-run.jar
+[ -n "$C" ] && start gwc env QUARKUS_REST_CLIENT_ACTORS_URL=http://localhost:$FA QUARKUS_REST_CLIENT_EVENTS_URL=http://localhost:$FE nice java -Xmx512m $SLOW -Dquarkus.http.port=$GC -jar $C/quarkus-run.jar
 ready localhost:$PA/q/health/ready; ready localhost:$PE/q/health/ready; ready localhost:$GA/q/health/ready; ready localhost:$GB/q/health/ready
+[ -n "$C" ] && ready localhost:$GC/q/health/ready
 echo "$(date -u +%T) recording"; uptime
 node bench/tools/same-answers.mjs http://localhost:$GA/graphql http://localhost:$GB/graphql $REQ/gql-page.jsonl $REQ/gql-actor.jsonl $REQ/gql-dyad.jsonl
+[ -n "$C" ] && node bench/tools/same-answers.mjs http://localhost:$GA/graphql http://localhost:$GC/graphql $REQ/gql-page.jsonl $REQ/gql-actor.jsonl $REQ/gql-dyad.jsonl
 curl -fsS -X POST localhost:$FA/__fake/replay >/dev/null; curl -fsS -X POST localhost:$FE/__fake/replay >/dev/null
 stop actors; stop events
 ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' /proc/$(cat $L/$1.pid)/stat; }
 run() { BENCH_BODIES=$3 nice wrk -t2 -c8 -d${2}s --timeout 10s -s bench/load/graphql.lua http://localhost:$1/graphql 2>/dev/null | grep WRKJSON | sed 's/WRKJSON //'; }
-echo "$(date -u +%T) warm-up ${WARM}s each"
-run $GA $WARM $REQ/gql-all6.jsonl >/dev/null; run $GB $WARM $REQ/gql-all6.jsonl >/dev/null
+echo "$(date -u +%T) warm-up ${WARM}s each, in two passes"
+port_of() { case $1 in a) echo $GA ;; b) echo $GB ;; c) echo $GC ;; esac; }
+# In two passes, so that no build's JIT gets the others' warm-up as idle time to finish compiling in.
+for pass in 1 2; do for t in $BUILDS; do run $(port_of $t) $((WARM / 2)) $REQ/gql-all6.jsonl >/dev/null; done; done
 : > $L/ab.jsonl
 for r in $(seq 1 $ROUNDS); do for q in page actor dyad; do
-  order="a b"; [ $((r % 2)) -eq 0 ] && order="b a"
+  # the order rotates each round: a b (c), b (c) a, …
+  order=$(echo $BUILDS $BUILDS | tr ' ' '\n' | tail -n +$(( (r - 1) % $(echo $BUILDS | wc -w) + 1 )) | head -n $(echo $BUILDS | wc -w))
   for t in $order; do
-    port=$GA; [ $t = b ] && port=$GB
-    t0=$(ticks gw$t); out=$(run $port $ROUND $REQ/gql-$q.jsonl); t1=$(ticks gw$t)
+    t0=$(ticks gw$t); out=$(run $(port_of $t) $ROUND $REQ/gql-$q.jsonl); t1=$(ticks gw$t)
     echo "{\"round\":$r,\"query\":\"$q\",\"build\":\"$t\",\"ticks\":$((t1 - t0)),\"load\":\"$(cut -d' ' -f1 /proc/loadavg)\",\"wrk\":$out}" | tee -a $L/ab.jsonl
   done
 done; done

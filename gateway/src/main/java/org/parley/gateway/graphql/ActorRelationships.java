@@ -1,6 +1,7 @@
 package org.parley.gateway.graphql;
 
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Name;
@@ -11,7 +12,7 @@ import org.parley.gateway.graphql.model.Relationship;
 import org.parley.gateway.loaders.ActorsById;
 import org.parley.gateway.loaders.RelationshipsOfActors;
 
-import io.smallrye.graphql.api.Context;
+import graphql.schema.DataFetchingEnvironment;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -24,22 +25,31 @@ public class ActorRelationships {
 
     private final RelationshipsOfActors relationships;
     private final ActorsById actors;
-    private final Context context;
 
-    public ActorRelationships(RelationshipsOfActors relationships, ActorsById actors, Context context) {
+    public ActorRelationships(RelationshipsOfActors relationships, ActorsById actors) {
         this.relationships = relationships;
         this.actors = actors;
-        this.context = context;
     }
+
+    // The schema's declarations; LoaderFetchers answers them with the fetches below.
 
     @Name("relationships")
     public Uni<List<@NonNull Relationship>> relationships(@Source Actor actor) {
-        return relationships.load(context, actor.id()).map(list -> Mapping.nonNull(list).stream()
-                .map(r -> Mapping.relationship(r, actor.id())).toList());
+        return LoaderFetchers.servedByLoaderFetchers();
     }
 
     @Name("other")
     public Uni<Actor> other(@Source Relationship relationship) {
-        return actors.load(context, relationship.otherId()).map(a -> a == null ? null : Mapping.actor(a));
+        return LoaderFetchers.servedByLoaderFetchers();
+    }
+
+    CompletionStage<List<Relationship>> relationshipsOf(DataFetchingEnvironment field) {
+        Actor actor = field.getSource();
+        return relationships.load(field, actor.id()).thenApply(list -> Mapping.nonNull(list).stream()
+                .map(r -> Mapping.relationship(r, actor.id())).toList());
+    }
+
+    CompletionStage<Actor> otherOf(DataFetchingEnvironment field) {
+        return actors.load(field, field.<Relationship> getSource().otherId()).thenApply(Mapping::actor);
     }
 }

@@ -1,5 +1,7 @@
 package org.parley.gateway.graphql;
 
+import java.util.concurrent.CompletionStage;
+
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.Source;
@@ -9,7 +11,7 @@ import org.parley.gateway.graphql.model.Dyad;
 import org.parley.gateway.graphql.model.Participant;
 import org.parley.gateway.loaders.ActorsById;
 
-import io.smallrye.graphql.api.Context;
+import graphql.schema.DataFetchingEnvironment;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -26,39 +28,59 @@ import io.smallrye.mutiny.Uni;
 public class ActorsOfEvents {
 
     private final ActorsById actors;
-    private final Context context;
 
-    public ActorsOfEvents(ActorsById actors, Context context) {
+    public ActorsOfEvents(ActorsById actors) {
         this.actors = actors;
-        this.context = context;
     }
+
+    // The schema's declarations; LoaderFetchers answers them with the fetches below.
 
     @Name("actor")
     public Uni<Actor> participantActor(@Source Participant participant) {
-        return actor(participant.actorId());
+        return LoaderFetchers.servedByLoaderFetchers();
     }
 
     @Name("speaker")
     public Uni<Actor> speaker(@Source org.parley.gateway.graphql.model.Source source) {
-        return actor(source.speakerId());
+        return LoaderFetchers.servedByLoaderFetchers();
     }
 
     @Name("actor")
     public Uni<Actor> counterpartActor(@Source Counterpart counterpart) {
-        return actor(counterpart.actorId());
+        return LoaderFetchers.servedByLoaderFetchers();
     }
 
     @Name("a")
     public Uni<Actor> dyadA(@Source Dyad dyad) {
-        return actor(dyad.aId());
+        return LoaderFetchers.servedByLoaderFetchers();
     }
 
     @Name("b")
     public Uni<Actor> dyadB(@Source Dyad dyad) {
-        return actor(dyad.bId());
+        return LoaderFetchers.servedByLoaderFetchers();
     }
 
-    private Uni<Actor> actor(String id) {
-        return actors.load(context, id).map(a -> a == null ? null : Mapping.actor(a));
+    CompletionStage<Actor> ofParticipant(DataFetchingEnvironment field) {
+        return actor(field, field.<Participant> getSource().actorId());
+    }
+
+    CompletionStage<Actor> ofSpeaker(DataFetchingEnvironment field) {
+        return actor(field, field.<org.parley.gateway.graphql.model.Source> getSource().speakerId());
+    }
+
+    CompletionStage<Actor> ofCounterpart(DataFetchingEnvironment field) {
+        return actor(field, field.<Counterpart> getSource().actorId());
+    }
+
+    CompletionStage<Actor> dyadEndA(DataFetchingEnvironment field) {
+        return actor(field, field.<Dyad> getSource().aId());
+    }
+
+    CompletionStage<Actor> dyadEndB(DataFetchingEnvironment field) {
+        return actor(field, field.<Dyad> getSource().bId());
+    }
+
+    private CompletionStage<Actor> actor(DataFetchingEnvironment field, String id) {
+        return actors.load(field, id).thenApply(Mapping::actor);
     }
 }

@@ -29,8 +29,6 @@ import graphql.analysis.QueryVisitorFieldEnvironment;
 import graphql.analysis.QueryVisitorStub;
 import graphql.execution.AbortExecutionException;
 import graphql.execution.ExecutionContext;
-import graphql.execution.instrumentation.ChainedInstrumentation;
-import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
@@ -80,7 +78,7 @@ public class DocumentGuards {
 
     void install(@Observes GraphQL.Builder builder) {
         Config smallrye = Config.get();
-        List<Instrumentation> chain = new ArrayList<>();
+        List<SimplePerformantInstrumentation> chain = new ArrayList<>();
         // SmallRye's depth and complexity settings, checked in the same single walk as our own checks.
         chain.add(new OperationChecks(smallrye.getQueryDepthInstrumentation(),
                 smallrye.getQueryComplexityInstrumentation(), maxAliases));
@@ -89,7 +87,8 @@ public class DocumentGuards {
         // Last: it counts the errors as the client gets them, codes included (OperationChecks adds them).
         chain.add(metrics.instrumentation());
         // No SmallRye QueryCache: ParsedDocuments is the one document cache, shared with GraphQLHttpFilter.
-        builder.instrumentation(new ChainedInstrumentation(chain)).preparsedDocumentProvider(documentProvider());
+        // All three act once per operation: a chain that does not ask them at every field (OperationInstrumentations).
+        builder.instrumentation(new OperationInstrumentations(chain)).preparsedDocumentProvider(documentProvider());
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.parley.gateway.graphql;
 
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Name;
@@ -14,7 +15,7 @@ import org.parley.gateway.loaders.EventTypesByCode;
 import org.parley.gateway.loaders.EventsById;
 import org.parley.gateway.loaders.PlacesById;
 
-import io.smallrye.graphql.api.Context;
+import graphql.schema.DataFetchingEnvironment;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -28,45 +29,66 @@ public class EventDetails {
     private final EventTypesByCode types;
     private final PlacesById places;
     private final EventsById events;
-    private final Context context;
 
-    public EventDetails(EventTypesByCode types, PlacesById places, EventsById events, Context context) {
+    public EventDetails(EventTypesByCode types, PlacesById places, EventsById events) {
         this.types = types;
         this.places = places;
         this.events = events;
-        this.context = context;
     }
+
+    // The schema's declarations; LoaderFetchers answers them with the fetches below.
 
     @Name("type")
     public Uni<EventType> type(@Source Event event) {
-        return types.load(context, event.code()).map(known -> known != null ? Mapping.eventType(known)
+        return LoaderFetchers.servedByLoaderFetchers();
+    }
+
+    @Name("location")
+    public Uni<Place> location(@Source Event event) {
+        return LoaderFetchers.servedByLoaderFetchers();
+    }
+
+    @Name("subjects")
+    public Uni<List<@NonNull Place>> subjects(@Source Event event) {
+        return LoaderFetchers.servedByLoaderFetchers();
+    }
+
+    @Name("parent")
+    public Uni<Place> parent(@Source Place place) {
+        return LoaderFetchers.servedByLoaderFetchers();
+    }
+
+    @Name("event")
+    public Uni<Event> relatedEvent(@Source RelatedEvent related) {
+        return LoaderFetchers.servedByLoaderFetchers();
+    }
+
+    CompletionStage<EventType> typeOf(DataFetchingEnvironment field) {
+        Event event = field.getSource();
+        return types.load(field, event.code()).thenApply(known -> known != null ? Mapping.eventType(known)
                 // Codes outside the catalogue (new CAMEO codes) still get what the event itself knows.
                 : new EventType(event.code(), event.code(), event.rootCode() == null ? "" : event.rootCode(),
                         event.quadClass() == null ? 0 : event.quadClass(), event.goldstein()));
     }
 
-    @Name("location")
-    public Uni<Place> location(@Source Event event) {
-        return place(event.locationId());
+    CompletionStage<Place> locationOf(DataFetchingEnvironment field) {
+        return place(field, field.<Event> getSource().locationId());
     }
 
-    @Name("subjects")
-    public Uni<List<@NonNull Place>> subjects(@Source Event event) {
-        return places.loadMany(context, Mapping.nonNull(event.subjectIds()))
-                .map(list -> list.stream().map(Mapping::place).toList());
+    CompletionStage<List<Place>> subjectsOf(DataFetchingEnvironment field) {
+        return places.loadMany(field, Mapping.nonNull(field.<Event> getSource().subjectIds()))
+                .thenApply(list -> list.stream().map(Mapping::place).toList());
     }
 
-    @Name("parent")
-    public Uni<Place> parent(@Source Place place) {
-        return place(place.parentId());
+    CompletionStage<Place> parentOf(DataFetchingEnvironment field) {
+        return place(field, field.<Place> getSource().parentId());
     }
 
-    @Name("event")
-    public Uni<Event> relatedEvent(@Source RelatedEvent related) {
-        return events.load(context, related.eventId()).map(e -> e == null ? null : Mapping.event(e));
+    CompletionStage<Event> relatedEventOf(DataFetchingEnvironment field) {
+        return events.load(field, field.<RelatedEvent> getSource().eventId()).thenApply(Mapping::event);
     }
 
-    private Uni<Place> place(String id) {
-        return places.load(context, id).map(p -> p == null ? null : Mapping.place(p));
+    private CompletionStage<Place> place(DataFetchingEnvironment field, String id) {
+        return places.load(field, id).thenApply(Mapping::place);
     }
 }

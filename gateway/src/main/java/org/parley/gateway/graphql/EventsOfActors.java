@@ -1,6 +1,8 @@
 package org.parley.gateway.graphql;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
@@ -18,7 +20,7 @@ import org.parley.gateway.graphql.model.PageInfo;
 import org.parley.gateway.loaders.ActorEvents;
 import org.parley.gateway.loaders.CounterpartsOfActors;
 
-import io.smallrye.graphql.api.Context;
+import graphql.schema.DataFetchingEnvironment;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -39,43 +41,57 @@ public class EventsOfActors {
 
     private final ActorEvents events;
     private final CounterpartsOfActors counterparts;
-    private final Context context;
     private final int maxPageSize;
 
-    public EventsOfActors(ActorEvents events, CounterpartsOfActors counterparts, Context context,
-            GatewayConfig config) {
+    public EventsOfActors(ActorEvents events, CounterpartsOfActors counterparts, GatewayConfig config) {
         this.events = events;
         this.counterparts = counterparts;
-        this.context = context;
         this.maxPageSize = config.maxPageSize();
     }
+
+    // The schema's declarations; LoaderFetchers answers them with the fetches below (arguments as SmallRye
+    // converts them: the source first, then in declaration order).
 
     @Name("events")
     @Description("The actor's events, newest first. All actors of a page (any arguments, aliases, and paging with "
             + "after within the first 500 events) are one backend call per filter")
     public Uni<EventConnection> events(@Source Actor actor, EventFilter filter, @DefaultValue("20") Integer first,
             String after) {
+        return LoaderFetchers.servedByLoaderFetchers();
+    }
+
+    @Name("counterparts")
+    @Description("The actors this actor has most events with, most frequent first")
+    public Uni<List<@NonNull Counterpart>> counterparts(@Source Actor actor, @DefaultValue("10") Integer limit) {
+        return LoaderFetchers.servedByLoaderFetchers();
+    }
+
+    CompletionStage<EventConnection> eventsOf(DataFetchingEnvironment field, List<Object> arguments) {
+        Actor actor = (Actor) arguments.get(0);
+        EventFilter filter = (EventFilter) arguments.get(1);
+        Integer first = (Integer) arguments.get(2);
+        String after = (String) arguments.get(3);
         int size = first == null ? 20 : first;
         if (size < 0 || size > maxPageSize) {
-            return Uni.createFrom().failure(GatewayError.badInput("first must be between 0 and " + maxPageSize));
+            return CompletableFuture.failedFuture(GatewayError.badInput("first must be between 0 and " + maxPageSize));
         }
         Cursors.Position position;
         try {
             position = Cursors.decode(after);
         } catch (GatewayError e) {
-            return Uni.createFrom().failure(e);
+            return CompletableFuture.failedFuture(e);
         }
         int needed = Cursors.limit(position, size);
         if (needed > MAX_BACKEND_LIMIT) {
-            return Uni.createFrom().failure(
+            return CompletableFuture.failedFuture(
                     GatewayError.badInput("page on with Query.events(filter: {actorIds: [...]}) this far"));
         }
         // Without a backend cursor (every cursor Actor.events gives out) the page is cut from the first
         // events; one more than needed tells whether there is a next page without counting.
         int limit = position.backendCursor() == null ? needed + 1 : needed;
         ActorEvents.Key key = new ActorEvents.Key(actor.id(), EventQueries.of(filter, null), limit,
-                position.backendCursor(), TotalCounts.selectedHere(context));
-        return events.load(context, key).map(page -> {
+                position.backendCursor(), TotalCounts.selectedHere(field));
+        return events.load(field, key).thenApply(page -> {
             List<org.parley.gateway.client.EventsModel.Event> items = page == null ? List.of()
                     : Mapping.nonNull(page.items());
             Cursors.Page<org.parley.gateway.client.EventsModel.Event> cut = Cursors.page(position, items,
@@ -89,15 +105,15 @@ public class EventsOfActors {
         });
     }
 
-    @Name("counterparts")
-    @Description("The actors this actor has most events with, most frequent first")
-    public Uni<List<@NonNull Counterpart>> counterparts(@Source Actor actor, @DefaultValue("10") Integer limit) {
+    CompletionStage<List<Counterpart>> counterpartsOf(DataFetchingEnvironment field, List<Object> arguments) {
+        Actor actor = (Actor) arguments.get(0);
+        Integer limit = (Integer) arguments.get(1);
         int size = limit == null ? 10 : limit;
         if (size < 1 || size > maxPageSize) {
-            return Uni.createFrom().failure(GatewayError.badInput("limit must be between 1 and " + maxPageSize));
+            return CompletableFuture.failedFuture(GatewayError.badInput("limit must be between 1 and " + maxPageSize));
         }
-        return counterparts.load(context, new CounterpartsOfActors.Key(actor.id(), size))
-                .map(list -> Mapping.nonNull(list).stream().map(c -> new Counterpart(c.actorId(), (int) c.count()))
+        return counterparts.load(field, new CounterpartsOfActors.Key(actor.id(), size))
+                .thenApply(list -> Mapping.nonNull(list).stream().map(c -> new Counterpart(c.actorId(), (int) c.count()))
                         .toList());
     }
 }

@@ -24,7 +24,12 @@ final class TotalCounts {
 
     /** For the field being resolved (a root field, or one parent's Actor.events): its selection, fragments included. */
     static boolean selectedHere(Context context) {
-        var selection = context.unwrap(DataFetchingEnvironment.class).getSelectionSet();
+        return selectedHere(context.unwrap(DataFetchingEnvironment.class));
+    }
+
+    /** The same, for a field fetched without SmallRye's context (LoaderFetchers: Actor.events). */
+    static boolean selectedHere(DataFetchingEnvironment field) {
+        var selection = field.getSelectionSet();
         return selection.contains(TOTAL_COUNT) || selection.contains(TOTAL_COUNT_IS_EXACT);
     }
 }

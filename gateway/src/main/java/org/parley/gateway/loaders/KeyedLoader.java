@@ -18,7 +18,6 @@ import org.dataloader.Try;
 import org.parley.gateway.graphql.GatewayError;
 
 import graphql.schema.DataFetchingEnvironment;
-import io.smallrye.graphql.api.Context;
 import io.smallrye.common.vertx.ContextLocals;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
@@ -41,28 +40,27 @@ public abstract class KeyedLoader<K, V> {
 
     /**
      * The value of one key, null when unknown; a null key is null without a call. {@code field} is the
-     * resolver's SmallRye context: call this in the resolver's body, while it holds the field.
+     * environment of the field being fetched: the key is queued at once, while graphql-java walks this level,
+     * and the future is the DataLoader's own (no wrapper per field: see graphql/LoaderFetchers).
      */
-    public Uni<V> load(Context field, K key) {
+    public CompletableFuture<V> load(DataFetchingEnvironment field, K key) {
         if (key == null) {
-            return Uni.createFrom().nullItem();
+            return CompletableFuture.completedFuture(null);
         }
-        // load() queues the key now, while graphql-java walks this level; the Uni only waits.
-        return Uni.createFrom().completionStage(loader(field).load(key));
+        return loader(field).load(key);
     }
 
     /** The known values of several keys, in key order, unknown ones left out. */
-    public Uni<List<V>> loadMany(Context field, List<K> keys) {
+    public CompletableFuture<List<V>> loadMany(DataFetchingEnvironment field, List<K> keys) {
         if (keys == null || keys.isEmpty()) {
-            return Uni.createFrom().item(List.of());
+            return CompletableFuture.completedFuture(List.of());
         }
-        return Uni.createFrom().completionStage(loader(field).loadMany(keys))
-                .map(values -> values.stream().filter(Objects::nonNull).toList());
+        return loader(field).loadMany(keys).thenApply(values -> values.stream().filter(Objects::nonNull).toList());
     }
 
-    private DataLoader<K, V> loader(Context field) {
-        // The registry is the request's own (SmallRye makes one per execution): nothing is shared.
-        return field.unwrap(DataFetchingEnvironment.class).getDataLoaderRegistry().computeIfAbsent(name, ignored -> DataLoaderFactory.newDataLoader(batch));
+    private DataLoader<K, V> loader(DataFetchingEnvironment field) {
+        // The registry is the request's own (RequestRegistry makes one per execution): nothing is shared.
+        return field.getDataLoaderRegistry().computeIfAbsent(name, ignored -> DataLoaderFactory.newDataLoader(batch));
     }
 
     /**

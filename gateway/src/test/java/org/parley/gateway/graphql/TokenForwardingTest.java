@@ -12,8 +12,10 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.parley.gateway.Fixtures.actor;
+import static org.parley.gateway.Fixtures.event;
 import static org.parley.gateway.Fixtures.id;
 import static org.parley.gateway.Fixtures.json;
+import static org.parley.gateway.Fixtures.page;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -64,6 +66,23 @@ class TokenForwardingTest extends StubbedBackendsTest {
         Gql.post("query A($id: ID!) { actor(id: $id) { name } }", Map.of("id", actorId))
                 .statusCode(200).body("data.actor.name", is("Open"));
         actors.verify(1, getRequestedFor(urlPathEqualTo("/actors/" + actorId)).withHeader("Authorization", absent()));
+    }
+
+    @Test
+    void theBatchedCallsOfANestedReadSendTheCallersToken() {
+        String actorId = id("nested-read-actor");
+        events.stubFor(get(urlPathEqualTo("/events")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(json(page(List.of(event(id("nested-read-event"), "Met", List.of(actorId))), null, 1)))));
+        actors.stubFor(get(urlPathEqualTo("/actors")).withQueryParam("ids", equalTo(actorId)).willReturn(aResponse()
+                .withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody(json(page(List.of(actor(actorId, "Nested")), null, 1)))));
+        String token = Tokens.withRoles("reader");
+        Gql.post("{ events(first: 1) { edges { node { participants { actor { name } } } } } }", Map.of(), token)
+                .statusCode(200).body("errors", nullValue())
+                .body("data.events.edges[0].node.participants[0].actor.name", is("Nested"));
+        // Participant.actor is answered by a loader (graphql/LoaderFetchers) in its own event-loop task.
+        actors.verify(1, getRequestedFor(urlPathEqualTo("/actors")).withHeader("Authorization", equalTo("Bearer " + token)));
     }
 
     @Test
