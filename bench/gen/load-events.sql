@@ -4,7 +4,7 @@
 -- Derived columns are computed exactly as events-service computes them when it writes an event:
 -- root code, QuadClass and Goldstein from the event_type row (CameoCatalogue), end_exclusive as
 -- Precision#endExclusive, the search vector as EventRepository#refreshSearch, its per-word relevance rows
--- (event_term) as the V11 migration's triggers.
+-- (event_term) and adjacent-pair rows (event_pair) as the V11 and V13 migrations' triggers.
 \set ON_ERROR_STOP 1
 \timing on
 -- The generator's rows are consistent by construction (every id it refers to it also writes), so
@@ -13,7 +13,7 @@ set session_replication_role = replica;
 set maintenance_work_mem = '512MB';
 
 truncate event, event_participant, event_subject, event_source, event_relation, event_external_id, event_key, event_term,
-         place;
+         event_pair, place;
 
 -- Secondary indexes are dropped for the bulk insert and re-created from their own definitions
 -- (pg_indexes) afterwards: the same indexes the migrations made, built once instead of row by row.
@@ -21,7 +21,7 @@ create temp table bench_index as
 select indexname, indexdef from pg_indexes
  where schemaname = 'public'
    and tablename in ('event', 'event_participant', 'event_subject', 'event_source', 'event_external_id', 'event_key',
-                     'event_term', 'event_count', 'place')
+                     'event_term', 'event_pair', 'event_count', 'place')
    and indexdef not like 'CREATE UNIQUE INDEX%';
 select format('drop index %I', indexname) from bench_index \gexec
 
@@ -60,11 +60,13 @@ insert into event_external_id (external_id, event_id) select external_id, id fro
 -- refreshes both): the service's triggers are off for this load, so they are written here by the
 -- service's own function, in one pass over all events
 select refresh_event_keys(null);
--- the per-word relevance rows (V11 migration), likewise from the service's own function
+-- the per-word relevance rows (V11 migration) and the adjacent-pair rows (V13), likewise from the service's
+-- own functions
 select refresh_event_terms();
+select refresh_event_pairs();
 
 select indexdef from bench_index \gexec
 drop table bench_event_stage, bench_source_stage;
 reset session_replication_role;
 vacuum analyze event, event_participant, event_subject, event_source, event_external_id, event_key, event_term,
-    event_count, event_count_basis, place;
+    event_pair, event_count, event_count_basis, place;

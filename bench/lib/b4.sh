@@ -22,6 +22,7 @@ b4_label() {
     text) echo 'full text (`/events?text`, ranked)' ;;
     text-word|text-phrase|text-not) echo "full text, the ${1#text-} queries of the list alone" ;;
     text-scan) echo 'full text with `parley.events.rank-with-terms=false` (every match ranked: the path before event_term)' ;;
+    text-nopairs|text-phrase-nopairs) echo "${1%-nopairs} with \`parley.events.rank-with-pairs=false\` (phrases walk their lead word's event_term range: the path before event_pair)" ;;
     dyad-stats) echo 'dyad statistics (`/stats/dyad?a&b&interval=month`)' ;;
     latest) echo 'no filter, latest page (`/events?limit=20`; not a goal of the issue)' ;;
     counts-*) echo "counts against a baseline: $1 (\`/stats/counts\`, top 20; see bench/tools/report.mjs)" ;;
@@ -63,6 +64,14 @@ bench_b4() {
   for q in $B4_TEXT_FORMS; do
     record_cmd "BENCH_PATHS=b4-$q.paths wrk -t1 -c1 -d${B4_SECONDS}s --timeout 10s -s bench/load/paths.lua $base"
     measure b4 events "$q" 1 "events postgres" -- wrk_get "$base" "$WORK/req/b4-$q.paths" "$B4_SECONDS" 1
+  done
+  # phrases along their lead word's event_term range instead of their pair's event_pair range (V13): the
+  # path before event_pair, in the same run (the same results)
+  stop_proc events
+  app_up events $B4_EVENTS_OPTS -Dparley.events.rank-with-pairs=false
+  for q in text-phrase text; do
+    record_cmd "BENCH_PATHS=b4-$q.paths wrk -t1 -c1 -d${B4_SECONDS}s --timeout 10s -s bench/load/paths.lua $base   # rank-with-pairs=false"
+    measure b4 events "$q-nopairs" 1 "events postgres" -- wrk_get "$base" "$WORK/req/b4-$q.paths" "$B4_SECONDS" 1
   done
   stop_proc events
   app_up events $B4_EVENTS_OPTS -Dparley.events.rank-with-terms=false

@@ -33,6 +33,8 @@ if (section === 'b4') {
     'text-phrase': 'full text, the phrase queries (`"a b"`) of the list alone',
     'text-not': 'full text, the `a -b` queries of the list alone',
     'text-scan': 'full text with `parley.events.rank-with-terms=false`: every match ranked, the path before `event_term` (baseline, not a goal)',
+    'text-phrase-nopairs': 'full text, the phrase queries with `parley.events.rank-with-pairs=false`: each walks its lead word\'s `event_term` range, the path before `event_pair` (baseline, not a goal)',
+    'text-nopairs': 'full text, the whole list with `parley.events.rank-with-pairs=false` (baseline, not a goal)',
     'dyad-stats': 'dyad statistics (`/stats/dyad?a&b&interval=month`)',
     'actor-root-count': 'actor + root code with `totalCount` (`count=true`) — not a goal, shows what counting every match adds',
     latest: 'no filter, latest page (`/events?limit=20`) — not a goal, shows the cost of `totalCount`',
@@ -61,7 +63,7 @@ if (section === 'b4') {
   say('|---|---|---|---|---|---|---|---|---|');
   for (const r of rows.filter((x) => x.bench === 'b4')) {
     const limit = r.query.startsWith('counts-') ? 50 : 20;
-    const noGoal = ['latest', 'actor-root-count', 'text-scan'].includes(r.query) || /^counts-.*(-exact|-week)$/.test(r.query);
+    const noGoal = ['latest', 'actor-root-count', 'text-scan', 'text-nopairs', 'text-phrase-nopairs'].includes(r.query) || /^counts-.*(-exact|-week)$/.test(r.query);
     const goal = noGoal ? '(no goal)'
       : !r.requests ? `**missed** (no request answered within wrk's 10 s timeout)` : ms(r.p95_us) <= limit ? `met (≤ ${limit})` : `**missed** (${f1(ms(r.p95_us) / limit)}× ${limit} ms)`;
     say(`| ${labels[r.query] ?? r.query} | ${r.requests}${r.non2xx ? ` (${r.non2xx} non-2xx)` : ''} | ${f1(ms(r.p50_us))} | ${f1(ms(r.p95_us))} | ${f1(ms(r.p99_us))} | ${f1(ms(r.max_us))} | ${goal} | ${f2(cpuPerReq(r, 'events'))} | ${f2(cpuPerReq(r, 'postgres'))} |`);

@@ -25,6 +25,15 @@ public interface EventQueryConfig {
     boolean rankWithTerms();
 
     /**
+     * With rank-with-terms: read a phrase led by one of its words from event_pair (V13 migration), the range
+     * of the phrase's adjacent pair in the lead's order, instead of the lead's own event_term range (README,
+     * Relevance). The same results; false reads the word's range, the path before V13, kept for benchmark
+     * 4's comparison in one run.
+     */
+    @WithDefault("true")
+    boolean rankWithPairs();
+
+    /**
      * totalCount counts at most this many matches; beyond it the answer is this number with
      * {@code totalCountIsExact: false}. Counting is the one cost of a list that grows with the number of
      * matches (the busiest actor's 120,000 events: ~90 ms); 10,000 index entries cost a few ms. 0 counts

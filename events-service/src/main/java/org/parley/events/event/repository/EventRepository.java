@@ -64,6 +64,7 @@ public class EventRepository {
     private final TextRanking textRanking;
     private final int countLimit;
     private final boolean rankWithTerms;
+    private final boolean rankWithPairs;
 
     public EventRepository(Sql sql, SearchIndex searchIndex, TextRanking textRanking, EventQueryConfig config) {
         this.sql = sql;
@@ -71,6 +72,7 @@ public class EventRepository {
         this.textRanking = textRanking;
         this.countLimit = config.countLimit();
         this.rankWithTerms = config.rankWithTerms();
+        this.rankWithPairs = config.rankWithPairs();
     }
 
     // ---------------------------------------------------------------- reads
@@ -133,8 +135,11 @@ public class EventRepository {
                 if (plan.empty()) {
                     return Uni.createFrom().item(new Slice(List.of(), null));
                 }
-                return withTerms && plan.lead() != null && plan.walk() ? termEvents(filter, plan, after, limit)
-                        : scanEvents(filter, sort, plan, after, limit);
+                if (!withTerms || plan.lead() == null) {
+                    return scanEvents(filter, sort, plan, after, limit);
+                }
+                return plan.pair() != null && rankWithPairs ? pairEvents(filter, plan, after, limit)
+                        : plan.walk() ? termEvents(filter, plan, after, limit) : scanEvents(filter, sort, plan, after, limit);
             });
         }
         return sort != Sort.RELEVANCE && EventQuery.walkable(filter)
@@ -153,13 +158,36 @@ public class EventRepository {
      */
     private Uni<Slice> termEvents(EventFilter filter, TextRanking.Plan plan, Position after, int limit) {
         EventQuery q = EventQuery.scan(filter);
-        String lead = q.param(plan.lead());
+        return rangeEvents(q, "event_term t", "t.lexeme = " + q.param(plan.lead()), "t.score", plan, after, limit);
+    }
+
+    /**
+     * A relevance page of a phrase led by one of its words: the event_pair range (V13 migration) of the
+     * phrase's adjacent pair that holds the lead, ordered by the lead's score (the first or the second word's
+     * column, each with its own index), otherwise as {@link #termEvents}: the same entries in the same order,
+     * minus the events that hold the lead but not next to the other word, which the word's range would test
+     * one row each before a page is full.
+     */
+    private Uni<Slice> pairEvents(EventFilter filter, TextRanking.Plan plan, Position after, int limit) {
+        EventQuery q = EventQuery.scan(filter);
+        TextRanking.Pair pair = plan.pair();
+        String range = "t.first = " + q.param(pair.first()) + " and t.second = " + q.param(pair.second());
+        return rangeEvents(q, "event_pair t", range, plan.leadFirst() ? "t.first_score" : "t.second_score", plan, after, limit);
+    }
+
+    /**
+     * Walks the entries of {@code table} (alias {@code t}) where {@code range}, an index range ordered by
+     * {@code score} desc, event_id desc, from the cursor on, each entry's event tested against the whole
+     * filter, up to a page and one.
+     */
+    private Uni<Slice> rangeEvents(EventQuery q, String table, String range, String score, TextRanking.Plan plan,
+            Position after, int limit) {
         String cursor = after == null ? ""
-                : " and (t.score, t.event_id) < (" + q.param(after.rank()) + "::real, " + q.param(after.id()) + "::uuid)";
-        String statement = "select " + EVENT_COLUMNS + ", t.score as rank from event_term t"
+                : " and (" + score + ", t.event_id) < (" + q.param(after.rank()) + "::real, " + q.param(after.id()) + "::uuid)";
+        String statement = "select " + EVENT_COLUMNS + ", " + score + " as rank from " + table
                 + " cross join lateral (select e.* from event e where e.id = t.event_id and " + q.scanWhere() + " limit 1) e"
-                + " where t.lexeme = " + lead + cursor
-                + " order by t.score desc, t.event_id desc limit " + q.param(limit + 1);
+                + " where " + range + cursor
+                + " order by " + score + " desc, t.event_id desc limit " + q.param(limit + 1);
         return sql.query(statement, q.tuple()).map(rows -> slice(rows, limit, plan.lead()));
     }
 

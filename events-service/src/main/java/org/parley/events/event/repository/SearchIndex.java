@@ -44,6 +44,7 @@ public class SearchIndex {
         if (!config.rankWithRum()) {
             rum = false;
             LOG.infof("ranked full text: %s", config.rankWithTerms() ? "the lead word's ts_rank, read from event_term"
+                    + (config.rankWithPairs() ? " (a phrase's from event_pair)" : " (phrases too: rank-with-pairs=false)")
                     : "the lead word's ts_rank over every GIN match (parley.events.rank-with-terms=false)");
             return;
         }

@@ -28,6 +28,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * of the whole query over the GIN matches.
  * <p>
  * The lead travels in the cursor, so a query pages in one order even if the statistics change in between.
+ * A phrase led by one of its words is read from {@code event_pair} (V13 migration) instead, the range of the
+ * phrase's adjacent pair that holds the lead, in the lead's order: the same page without testing the many
+ * events that hold the lead elsewhere.
+ * <p>
  * Parsed queries are cached (websearch_to_tsquery is a pure function of the text), the statistics for
  * {@link #STATS_MAX_AGE_MS}.
  */
@@ -41,16 +45,42 @@ public class TextRanking {
      * How one text is ranked: {@code lead} null ranks by ts_rank of the whole query; {@code required} the
      * words every match contains (candidates for the lead); {@code empty} when no event can match (a word
      * both required and excluded); {@code walk} whether a page is cheaper read along the lead's event_term
-     * range than from the GIN matches of all required words (see {@link Parsed#plan}). Both give the same
-     * page.
+     * range than from the GIN matches of all required words (see {@link Parsed#plan}); {@code pair}, when not
+     * null, a phrase's two adjacent words, one of them the lead, whose event_pair range (V13 migration) is
+     * read instead: the events holding the phrase, in the lead's order. {@code pairs} are all the query's
+     * required adjacent pairs. All three paths give the same page.
      */
-    public record Plan(String lead, List<String> required, boolean empty, boolean walk) {
+    public record Plan(String lead, List<String> required, boolean empty, boolean walk, Pair pair, List<Pair> pairs) {
 
-        static final Plan WHOLE_QUERY = new Plan(null, List.of(), false, false);
+        static final Plan WHOLE_QUERY = new Plan(null, List.of(), false, false, null, List.of());
 
-        /** This plan led by {@code word} (one of its required words, e.g. from a cursor). */
+        /**
+         * This plan led by {@code word} (one of its required words, e.g. from a cursor); read along a pair of
+         * that word if this plan reads along a pair.
+         */
         Plan ledBy(String word) {
-            return word == null || !required.contains(word) ? this : new Plan(word, required, empty, walk);
+            if (word == null || word.equals(lead) || !required.contains(word)) {
+                return this;
+            }
+            Pair via = pair == null ? null : pairs.stream().filter(p -> p.has(word)).findFirst().orElse(null);
+            return new Plan(word, required, empty, walk, via, pairs);
+        }
+
+        /** Whether the lead is the pair's first word (else its second): which score orders its range. */
+        public boolean leadFirst() {
+            return pair != null && pair.first().equals(lead);
+        }
+    }
+
+    /** Two required words of a phrase, {@code second} right after {@code first} ({@code <->}). */
+    public record Pair(String first, String second) {
+
+        public boolean has(String word) {
+            return first.equals(word) || second.equals(word);
+        }
+
+        String other(String word) {
+            return first.equals(word) ? second : first;
         }
     }
 
@@ -124,9 +154,9 @@ public class TextRanking {
 
     /**
      * A tsquery's shape: its required words in query order, whether it can be ranked by one, whether it has a
-     * phrase.
+     * phrase, and the phrase's required adjacent pairs ({@code 'a' <-> 'b'}, neither word negated).
      */
-    record Parsed(List<String> required, boolean conjunctive, boolean empty, boolean phrase) {
+    record Parsed(List<String> required, boolean conjunctive, boolean empty, boolean phrase, List<Pair> pairs) {
 
         /**
          * The rarest required word leads (a word absent from the statistics is rarer than every listed one;
@@ -136,6 +166,12 @@ public class TextRanking {
          * every required word ({@code and}), whatever the order. A single word always walks (every entry is
          * a match, but for its exclusions). Several: {@code and} estimated from the statistics as if words
          * were independent, a phrase's matches as a tenth of them (two words next to each other, in order).
+         * <p>
+         * When the lead is one word of a required adjacent pair, the pair's event_pair range is walked
+         * instead, whatever the estimates (the pair with the rarest neighbour, ties to the first): it holds
+         * only events where the two words stand together, a part of the events GIN would fetch for holding
+         * both (after reading both words' posting lists), already in order, so it is never the dearer path;
+         * a page of the phrase alone reads about a page of entries.
          */
         Plan plan(Stats stats) {
             if (!conjunctive || required.isEmpty()) {
@@ -158,7 +194,15 @@ public class TextRanking {
                 double matches = Math.max(1, phrase ? and / 10 : and);
                 walk = Math.min(inLead, PAGE_GUESS * inLead / matches) <= and;
             }
-            return new Plan(lead, required, empty, walk);
+            Pair via = null;
+            float neighbour = Float.MAX_VALUE;
+            for (Pair p : pairs) {
+                if (p.has(lead) && stats.frequency(p.other(lead)) < neighbour) {
+                    neighbour = stats.frequency(p.other(lead));
+                    via = p;
+                }
+            }
+            return new Plan(lead, required, empty, walk, via, pairs);
         }
     }
 
@@ -177,6 +221,10 @@ public class TextRanking {
         Set<String> excluded = new LinkedHashSet<>();
         boolean conjunctive = true;
         boolean phrase = false;
+        List<Pair> pairs = new ArrayList<>();
+        // the last operand when it was a required word and nothing but a <-> followed it yet
+        String left = null;
+        boolean adjacent = false;
         // per open parenthesis: whether a ! applies to the group
         List<Boolean> groups = new ArrayList<>();
         int negatedGroups = 0;
@@ -209,6 +257,15 @@ public class TextRanking {
                     }
                 }
                 String w = word.toString();
+                boolean requiredHere = !bang && negatedGroups == 0;
+                if (requiredHere && adjacent && left != null) {
+                    Pair p = new Pair(left, w);
+                    if (!pairs.contains(p)) {
+                        pairs.add(p);
+                    }
+                }
+                left = requiredHere ? w : null;
+                adjacent = false;
                 if (bang || negatedGroups > 0) {
                     if (bang && negatedGroups == 0 && groups.isEmpty() && !"phrase".equals(prevOp)
                             && !followedByPhrase(tsquery, i + 1)) {
@@ -220,30 +277,40 @@ public class TextRanking {
                 bang = false;
             } else if (c == '!') {
                 bang = true;
+                left = null;
             } else if (c == '(') {
+                left = null;
                 groups.add(bang);
                 if (bang) {
                     negatedGroups++;
                 }
                 bang = false;
             } else if (c == ')') {
+                left = null;
                 if (!groups.isEmpty() && groups.remove(groups.size() - 1)) {
                     negatedGroups--;
                 }
             } else if (c == '|') {
                 conjunctive = false;
+                left = null;
             } else if (c == '&') {
+                left = null;
                 prevOp = groups.isEmpty() ? "&" : prevOp;
             } else if (c == '<') {
                 phrase = true;
                 prevOp = groups.isEmpty() ? "phrase" : prevOp;
+                int open = i;
                 while (i < n && tsquery.charAt(i) != '>') {
                     i++;
                 }
+                // <-> (distance 1, also spelled <1>): the operands on both sides stand next to each other
+                String distance = tsquery.substring(open + 1, Math.min(i, n));
+                adjacent = distance.equals("-") || distance.equals("1");
+                left = adjacent ? left : null;
             }
         }
         boolean empty = conjunctive && required.stream().anyMatch(excluded::contains);
-        return new Parsed(List.copyOf(required), conjunctive, empty, phrase);
+        return new Parsed(List.copyOf(required), conjunctive, empty, phrase, List.copyOf(pairs));
     }
 
     private static boolean followedByPhrase(String s, int from) {

@@ -85,4 +85,52 @@ class TextRankingParseTest {
         assertTrue(parse("'sanction' & 'nuclear'").plan(stats(f)).walk());
         assertTrue(parse("'ambassador' <-> 'flood'").plan(TextRanking.Stats.NONE).walk(), "no statistics: walk");
     }
+
+    private static List<TextRanking.Pair> pairs(String q) {
+        return parse(q).pairs();
+    }
+
+    private static TextRanking.Pair pair(String first, String second) {
+        return new TextRanking.Pair(first, second);
+    }
+
+    @Test
+    void thePairsOfAPhraseAreItsRequiredAdjacentWords() {
+        assertEquals(List.of(pair("secur", "humanitarian")), pairs("'secur' <-> 'humanitarian'"));
+        assertEquals(List.of(pair("a", "b"), pair("b", "c")), pairs("'a' <-> 'b' <-> 'c'"), "three words: two pairs");
+        assertEquals(List.of(pair("a", "a")), pairs("'a' <-> 'a'"));
+        assertEquals(List.of(pair("a", "b")), pairs("'a' <1> 'b'"));
+        assertEquals(List.of(), pairs("'end' <3> 'talk'"), "stop words between: not adjacent");
+        assertEquals(List.of(pair("y", "z")), pairs("'x' <2> 'y' <-> 'z'"));
+        assertEquals(List.of(pair("a", "b")), pairs("'a' <-> 'b' & !'c'"));
+        assertEquals(List.of(pair("b", "c")), pairs("'a' & 'b' <-> 'c'"));
+        assertEquals(List.of(), pairs("!( 'x' <-> 'y' ) & 'z'"), "an excluded phrase");
+        assertEquals(List.of(), pairs("'a' <-> !'b'"), "a negated operand");
+        assertEquals(List.of(), pairs("!'a' <-> 'b'"));
+        assertEquals(List.of(), pairs("'a' & 'b'"));
+        assertEquals(List.of(pair("well-known", "well"), pair("well", "known"), pair("known", "fact")),
+                pairs("'well-known' <-> 'well' <-> 'known' <-> 'fact'"));
+    }
+
+    @Test
+    void aPhraseLedByOneOfItsWordsIsReadAlongThePairWithItsRarestNeighbour() {
+        Map<String, Float> f = Map.of("sanction", 0.87f, "nuclear", 0.36f, "infrastructur", 0.014f, "ambassador", 0.055f,
+                "flood", 0.011f, "talk", 0.3f);
+        TextRanking.Plan two = parse("'nuclear' <-> 'infrastructur'").plan(stats(f));
+        assertEquals("infrastructur", two.lead(), "the lead is still the rarest word: the same ranking");
+        assertEquals(pair("nuclear", "infrastructur"), two.pair());
+        assertFalse(two.leadFirst(), "ordered by the second word's score");
+        assertEquals(pair("ambassador", "flood"), parse("'ambassador' <-> 'flood'").plan(stats(f)).pair(),
+                "even where GIN is chosen over the word's range: the pair is a part of its matches");
+        TextRanking.Plan three = parse("'sanction' <-> 'infrastructur' <-> 'nuclear'").plan(stats(f));
+        assertEquals(pair("infrastructur", "nuclear"), three.pair(), "the lead's rarer neighbour");
+        assertTrue(three.leadFirst());
+        assertNull(parse("'sanction' <-> 'nuclear' & 'flood'").plan(stats(f)).pair(), "the lead is in no pair");
+        assertNull(parse("'nuclear' <2> 'infrastructur'").plan(stats(f)).pair());
+        assertEquals(pair("nuclear", "infrastructur"), parse("'nuclear' <-> 'infrastructur'").plan(TextRanking.Stats.NONE).pair(),
+                "no statistics: the pair");
+        TextRanking.Plan cursor = three.ledBy("sanction");
+        assertEquals("sanction", cursor.lead());
+        assertEquals(pair("sanction", "infrastructur"), cursor.pair(), "a cursor's lead walks a pair of its own");
+    }
 }
