@@ -9,13 +9,23 @@
 --   kind E  scope: an actor; key: a pair 'a,b' (a < b as uuids) of the event's OTHER participants.
 --           With the counterpart rows (P: the pairs that include the actor) these are the dyads of the
 --           actor's events, so a dyad grouping under one actor is read here too.
---   event_count_top_idx replaces event_count_bucket_idx with the bucket's total (q1+q2+q3+q4) as its last
---           column: the top groups of ONE bucket (a year shown per month takes them from its year
---           bucket) are the first entries of an index range, not a ranking of every group of the
---           bucket (58,938 dyads in a year at 1,000,000 events).
--- Cost: ~(1 + participants) × 3 C rows and, for events of three or more participants, E rows per event;
--- and as the index now holds the counts, an update of a rollup row is never HOT (the figures are in
--- bench/results/2026-11-30-counts-b.md).
+--   event_count_rank  the totals (q1+q2+q3+q4) of the unscoped year rows of actors, dyads, locations and
+--           countries, indexed in order: the top groups of a year (a year shown per month takes them from
+--           its year bucket) are the first entries of an index range, not a ranking of every group of
+--           the year (58,938 dyads at 1,000,000 events). Its own table: an index on event_count's
+--           counts would make every update of a rollup row a non-HOT update (measured on an import of
+--           42,220 GDELT rows: no HOT update instead of 73 %, the table 133 MB instead of 22 MB).
+-- Cost per event: ~(1 + participants) × 3 C rows, E rows for events of three or more participants,
+-- and ~5 rank rows (bench/results/2026-11-30-counts-b.md).
+
+create table event_count_rank (
+    kind    char(1) not null check (kind in ('A', 'D', 'L', 'C')),
+    bucket  date not null,
+    key     text not null,
+    n       integer not null,
+    primary key (kind, bucket, key)
+);
+create index event_count_rank_top_idx on event_count_rank (kind, bucket, n desc);
 
 -- What an event counted under its country, so that a rewrite, a deletion or a change of the place's
 -- country subtracts exactly that.
@@ -91,7 +101,11 @@ begin
                sum(r.g1), sum(r.g2), sum(r.g3), sum(r.g4)
           from event_count_basis b cross join lateral event_count_rows(b, 1) r
          group by 1, 2, 3, 4, 5;
-        analyze event_count, event_count_basis;
+        truncate event_count_rank;
+        insert into event_count_rank (kind, bucket, key, n)
+        select kind, bucket, key, q1 + q2 + q3 + q4 from event_count
+         where level = 'Y' and kind in ('A', 'D', 'L', 'C') and scope = '00000000-0000-0000-0000-000000000000';
+        analyze event_count, event_count_basis, event_count_rank;
         return;
     end if;
     if cardinality(ids) = 0 then
@@ -130,12 +144,21 @@ begin
         having sum(r.q1) <> 0 or sum(r.q2) <> 0 or sum(r.q3) <> 0 or sum(r.q4) <> 0
             or sum(r.g1) <> 0 or sum(r.g2) <> 0 or sum(r.g3) <> 0 or sum(r.g4) <> 0
     )
-    -- in key order, so that concurrent writers lock shared rows (a month's root code) in one order
+    -- in key order, so that concurrent writers lock shared rows (a month's root code) in one order (the
+    -- rank rows, then the rollup rows, each in key order: the same order in every transaction)
+    , counted as (
     insert into event_count as c (level, kind, scope, key, bucket, q1, q2, q3, q4, g1, g2, g3, g4)
     select * from delta order by level, kind, scope, key, bucket
     on conflict (level, kind, scope, key, bucket) do update
        set q1 = c.q1 + excluded.q1, q2 = c.q2 + excluded.q2, q3 = c.q3 + excluded.q3, q4 = c.q4 + excluded.q4,
-           g1 = c.g1 + excluded.g1, g2 = c.g2 + excluded.g2, g3 = c.g3 + excluded.g3, g4 = c.g4 + excluded.g4;
+           g1 = c.g1 + excluded.g1, g2 = c.g2 + excluded.g2, g3 = c.g3 + excluded.g3, g4 = c.g4 + excluded.g4
+    )
+    insert into event_count_rank as r (kind, bucket, key, n)
+    select kind, bucket, key, q1 + q2 + q3 + q4 from delta
+     where level = 'Y' and kind in ('A', 'D', 'L', 'C') and scope = '00000000-0000-0000-0000-000000000000'
+       and q1 + q2 + q3 + q4 <> 0
+     order by kind, bucket, key
+    on conflict (kind, bucket, key) do update set n = r.n + excluded.n;
 
     delete from event_count_basis b using unnest(ids) as i(id)
      where b.event_id = i.id and not exists (select 1 from event e where e.id = b.event_id);
@@ -188,7 +211,12 @@ select r.level, r.kind, r.scope, r.key, r.bucket, sum(r.q1), sum(r.q2), sum(r.q3
  where r.kind in ('C', 'E')
  group by 1, 2, 3, 4, 5;
 
--- a period's groups in order of their total: the top groups of one bucket are the first entries
-create index event_count_top_idx on event_count (level, kind, scope, bucket, (q1 + q2 + q3 + q4) desc);
-drop index event_count_bucket_idx;
-analyze event_count, event_count_basis;
+insert into event_count_rank (kind, bucket, key, n)
+select kind, bucket, key, q1 + q2 + q3 + q4 from event_count
+ where level = 'Y' and kind in ('A', 'D', 'L', 'C') and scope = '00000000-0000-0000-0000-000000000000';
+
+-- a country group's label (CountsRepository: the country's own place, the oldest if several): one probe
+-- per group instead of a scan of every place per group
+create index place_country_idx on place (country_code, created_at, id) where kind = 'COUNTRY';
+
+analyze event_count, event_count_basis, event_count_rank;

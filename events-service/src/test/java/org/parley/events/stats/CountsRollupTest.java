@@ -205,9 +205,9 @@ class CountsRollupTest {
                 filter(List.of(actors.get(1)), List.of(1), List.of()),
                 filter(List.of(), List.of(), List.of("04", "11")),
                 filter(List.of(a), List.of(2, 3), List.of("01", "19")));
-        // one year shown per month (whole years: the top groups from the one year bucket), two years per
-        // month (two buckets), a window across a year end, weeks, years; one month, one week and one year
-        // shown (one bucket of their own level)
+        // one year shown per month (the top groups from the year bucket: event_count_rank unless an actor
+        // or QuadClass filter is given), two years per month, a window across a year end, weeks, years;
+        // one month, one week and one year shown
         Object[][] windows = { { "month", "2031-01-01", "2031-12-01", 12 }, { "month", "2030-01-01", "2031-12-01", 3 },
                 { "month", "2030-11-01", "2031-04-01", 3 }, { "week", "2031-03-03", "2031-06-30", 8 },
                 { "year", "2030-01-01", "2031-01-01", 2 }, { "month", "2031-05-01", "2031-05-01", 4 },
@@ -269,10 +269,20 @@ class CountsRollupTest {
                     select level, kind, scope, key, bucket, q1::bigint, q2::bigint, q3::bigint, q4::bigint, g1, g2, g3, g4
                       from event_count
                      where q1 <> 0 or q2 <> 0 or q3 <> 0 or q4 <> 0 or g1 <> 0 or g2 <> 0 or g3 <> 0 or g4 <> 0
+                ),
+                ranked as (
+                    select * from expected
+                     where level = 'Y' and kind in ('A', 'D', 'L', 'C') and scope = '00000000-0000-0000-0000-000000000000'
+                       and q1 + q2 + q3 + q4 <> 0
                 )
                 select (select count(*) from (select * from expected except select * from actual) x)
                      + (select count(*) from (select * from actual except select * from expected) y)
                      + (select count(*) from event_count_basis b where not exists (select 1 from event e where e.id = b.event_id))
+                     -- event_count_rank (V12): the unscoped year totals of actors, dyads, locations and countries
+                     + (select count(*) from (select kind, bucket, key, n from event_count_rank where n <> 0
+                                               except select kind, bucket, key, (q1 + q2 + q3 + q4)::integer from ranked) x)
+                     + (select count(*) from (select kind, bucket, key, (q1 + q2 + q3 + q4)::integer from ranked
+                                               except select kind, bucket, key, n from event_count_rank where n <> 0) y)
                 """;
         return pool.preparedQuery(statement).execute(Tuple.tuple()).await().indefinitely().iterator().next().getLong(0);
     }

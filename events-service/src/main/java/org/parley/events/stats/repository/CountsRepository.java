@@ -144,25 +144,28 @@ public class CountsRepository {
         String level = level(interval);
         String topLevel = wholeYears ? "Y" : level;
         Rows rows = rows(groupBy, filter, param);
-        // the periods shown are one bucket of topLevel (the goal's query: one year per month)
-        boolean oneBucket = wholeYears ? until.equals(first.plusYears(1)) : first.equals(last);
-        String shown = " and c.bucket >= " + w.shownFrom + "::date and c.bucket < " + w.until + "::date";
-        String top = oneBucket && rows.oneRowPerKey()
-                // a group is one row of the bucket: the first rows of event_count_top_idx's range, in its
-                // order, instead of ranking every group of the bucket (58,938 dyads of a year at 1 M events)
+        // one year shown (the goal's query: a year per month) with no actor or QuadClass filter: the top
+        // groups are the first entries of event_count_rank's range (V12), not a ranking of every group of
+        // the year (58,938 dyads of a year at 1,000,000 events)
+        boolean oneYear = wholeYears && until.equals(first.plusYears(1));
+        String ranked = rows.rankedKind(filter);
+        String top = oneYear && ranked != null
                 ? """
                   with top as (
                       select key, n as total, row_number() over (order by n desc, key) as rank
-                        from (select key, n from (%s) r where n > 0 order by n desc, key limit %s) r
+                        from (select r.key, r.n from event_count_rank r
+                               where r.kind = '%s' and r.bucket = %s::date and r.n > 0
+                               order by r.n desc, r.key limit %s) r
                   ),
-                  """.formatted(rows.select(topLevel, " and c.bucket = " + w.shownFrom + "::date", false), w.top)
+                  """.formatted(ranked, w.shownFrom, w.top)
                 : """
                   with top as (
                       select key, sum(n) as total, row_number() over (order by sum(n) desc, key) as rank
                         from (%s) r
                        group by key having sum(n) > 0 order by total desc, key limit %s
                   ),
-                  """.formatted(rows.select(topLevel, shown, false), w.top);
+                  """.formatted(rows.select(topLevel, " and c.bucket >= " + w.shownFrom + "::date and c.bucket < "
+                        + w.until + "::date", false), w.top);
         String counted = top + """
                 c as (
                     select key, bucket as period, sum(n) as n,
@@ -244,8 +247,8 @@ public class CountsRepository {
 
     /**
      * The rollup rows of one grouping as (key, bucket, n, g, q1–q4), the QuadClass filter applied by
-     * leaving out the other classes' columns; {@code ofTop}: the raw keys (c.key) of the top groups' rows (null: all rows are read);
-     * {@code also}: rows of another kind read with them.
+     * leaving out the other classes' columns; {@code ofTop}: the raw keys (c.key) of the top groups' rows
+     * (null: all rows are read); {@code also}: rows of another kind read with them.
      */
     private record Rows(String kind, String scope, String keyExpr, String join, String extra, String ofTop,
             String values, Rows also) {
@@ -262,17 +265,23 @@ public class CountsRepository {
             return also == null ? own : also.select(level, buckets, topOnly) + " union all " + own;
         }
 
-        /** Whether a group is one row per bucket (its key is the row's, one kind). */
-        boolean oneRowPerKey() {
-            return also == null && keyExpr.equals("c.key");
+        /**
+         * The kind whose unscoped year totals event_count_rank holds (V12) when it ranks these rows'
+         * groups — unscoped, one row per group, every QuadClass counted — else null.
+         */
+        String rankedKind(EventFilter f) {
+            boolean oneRowPerGroup = also == null && keyExpr.equals("c.key") && extra.isEmpty();
+            return oneRowPerGroup && f.actors().isEmpty() && f.quads().isEmpty() && RANKED.contains(kind) ? kind : null;
         }
     }
+
+    /** The kinds event_count_rank holds: actors, dyads, locations, countries. */
+    private static final List<String> RANKED = List.of("A", "D", "L", "C");
 
     private static Rows rows(CountGroup groupBy, EventFilter f, Function<Object, String> param) {
         List<Integer> quads = f.quads();
         IntFunction<String> q = k -> quads.isEmpty() || quads.contains(k) ? "c.q" + k : "0";
         IntFunction<String> gs = k -> quads.isEmpty() || quads.contains(k) ? "c.g" + k : "0";
-        // with no QuadClass filter, n is the expression event_count_top_idx is ordered by
         String values = "%s + %s + %s + %s as n, %s + %s + %s + %s as g, %s as q1, %s as q2, %s as q3, %s as q4"
                 .formatted(q.apply(1), q.apply(2), q.apply(3), q.apply(4), gs.apply(1), gs.apply(2), gs.apply(3),
                         gs.apply(4), q.apply(1), q.apply(2), q.apply(3), q.apply(4));
