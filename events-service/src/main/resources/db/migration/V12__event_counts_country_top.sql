@@ -112,9 +112,9 @@ begin
         return;
     end if;
     -- Taken by every writer (it would take this mode at its first write of the basis anyway; here it is
-    -- taken before any place's country is read): a change of a place's country takes SHARE, so it waits
-    -- for the writers in flight and the writers after it wait for it — no writer counts an event under
-    -- a country read before the change and commits after the change's recount.
+    -- taken before any place's country is read): a change of a place's country takes SHARE ROW EXCLUSIVE,
+    -- so it waits for the writers in flight and the writers after it wait for it — no writer counts an
+    -- event under a country read before the change and commits after the change's recount.
     lock table event_count_basis in row exclusive mode;
     -- Two transactions refreshing one event must not both subtract its old basis: the writers lock
     -- the event row first (update/delete), and this lock covers any other caller; the statements
@@ -180,15 +180,17 @@ end;
 $$;
 
 -- A place's country changed (PUT /places, or any other update): the events located there move to the
--- new country. SHARE on the basis first: writers in flight may have counted an event there under the old
--- country without it being visible here yet (see refresh_event_counts); once they commit, every event
--- at the place is visible and recounted, and writers after this one read the new country.
+-- new country. SHARE ROW EXCLUSIVE on the basis first: writers in flight may have counted an event there
+-- under the old country without it being visible here yet (see refresh_event_counts); once they commit,
+-- every event at the place is visible and recounted, and writers after this one read the new country.
+-- (Not SHARE: two changes at once would each hold it and wait for the other's row exclusive lock, which
+-- the recount takes; this mode lets one change through at a time.)
 create function event_count_after_place_country() returns trigger
     language plpgsql as $$
 begin
     if exists (select 1 from new_rows n join old_rows o on o.id = n.id
                 where n.country_code is distinct from o.country_code) then
-        lock table event_count_basis in share mode;
+        lock table event_count_basis in share row exclusive mode;
         perform refresh_event_counts(array(
             select e.id from event e
              where e.location_id in (select n.id from new_rows n join old_rows o on o.id = n.id
