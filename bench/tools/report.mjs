@@ -44,7 +44,7 @@ if (section === 'b4') {
     const by = `\`/stats/counts?groupBy=${g}\``;
     labels[`counts-${g}`] = `counts by ${g}, no filter (${by}, one year monthly + 12 baseline months, top 20; issue 17: p95 ≤ 50 ms)`;
     labels[`counts-${g}-exact`] = `counts by ${g}, no filter — the exact statement (same requests + all four statuses: not answered by the rollup; baseline, no goal)`;
-    labels[`counts-${g}-actor`] = `counts by ${g}, one actor (\`&actor=\`, the 40 busiest)${g === 'dyad' ? ' — the exact statement: pairs without the actor are not in the rollup' : ''}`;
+    labels[`counts-${g}-actor`] = `counts by ${g}, one actor (\`&actor=\`, the 40 busiest)`;
     labels[`counts-${g}-actor-exact`] = `counts by ${g}, one actor — the exact statement (baseline, no goal)`;
     labels[`counts-${g}-week`] = `counts by ${g}, no filter, 52 weeks against 52 (\`interval=week&baseline=52\`; not the goal's query)`;
   }

@@ -105,6 +105,13 @@ class CountsRollupTest {
         compareEverything("after updates and deletions");
         assertEquals(0L, driftedRows(), "event_count rows that differ from the events' own rollup");
 
+        // places change country: a city to another code, a country's code removed, a region given one
+        changeCountry(places.get(2), "QQB");
+        changeCountry(places.get(1), null);
+        changeCountry(places.get(4), "QQA");
+        compareEverything("after places changed country");
+        assertEquals(0L, driftedRows(), "rows that differ after places changed country");
+
         // what V10 runs on an existing database: the rebuild equals the incrementally kept rows
         pool.query("select refresh_event_counts(null)").execute().await().indefinitely();
         assertEquals(0L, driftedRows(), "rows that differ after the rebuild");
@@ -144,6 +151,51 @@ class CountsRollupTest {
                 LocalDate.parse("2031-01-01"), LocalDate.parse("2031-01-01"), 1, 100).await().indefinitely(), byActor);
     }
 
+    /**
+     * COUNTRY is counted under the country its location had when the event was written (kind C, V12);
+     * a place that changes country takes its events along (the place trigger recounts them), and one
+     * that loses its country takes them out of every country.
+     */
+    @Test
+    void eventsFollowTheirPlaceIntoAnotherCountry() {
+        String actor = actor();
+        String city = place("CITY", "QQE", null);
+        for (int i = 0; i < 3; i++) {
+            recordId(with(event("moved with its city " + i, "042", "2032-0" + (1 + i) + "-15"), "locationId", city,
+                    "participants", participants(actor, "SOURCE", actors().get(i), "TARGET")));
+        }
+        assertEquals(Map.of("QQE", 3L), countries(actor));
+
+        changeCountry(city, "QQF");
+        assertEquals(Map.of("QQF", 3L), countries(actor));
+
+        changeCountry(city, null);
+        assertEquals(Map.of(), countries(actor));
+        assertEquals(0L, driftedRows(), "event_count rows that differ from the events' own rollup");
+    }
+
+    /** One actor's events of 2032 per country, from the rollup, checked against the exact statement. */
+    private Map<String, Long> countries(String actor) {
+        EventFilter f = filter(List.of(actor), List.of(), List.of());
+        LocalDate year = LocalDate.parse("2032-01-01");
+        EventCounts rollup = counts.rollupCounts(f, CountGroup.COUNTRY, "year", year, year, 1, 20).await().indefinitely();
+        assertEquals(counts.exactCounts(f, CountGroup.COUNTRY, "year", year, year, 1, 20).await().indefinitely(), rollup);
+        EventFilter all = filter(List.of(), List.of(), List.of());
+        assertEquals(counts.exactCounts(all, CountGroup.COUNTRY, "month", year, year.plusMonths(11), 12, 20)
+                .await().indefinitely(),
+                counts.rollupCounts(all, CountGroup.COUNTRY, "month", year, year.plusMonths(11), 12, 20).await().indefinitely());
+        Map<String, Long> totals = new HashMap<>();
+        rollup.groups().forEach(g -> totals.put(g.key(), g.total()));
+        return totals;
+    }
+
+    private List<String> actors() {
+        while (actors.size() < 3) {
+            actors.add(actor());
+        }
+        return actors;
+    }
+
     /** Every grouping × interval × filter the rollup answers: rollup == exact statement. */
     private void compareEverything(String when) {
         String a = actors.get(0);
@@ -153,10 +205,13 @@ class CountsRollupTest {
                 filter(List.of(actors.get(1)), List.of(1), List.of()),
                 filter(List.of(), List.of(), List.of("04", "11")),
                 filter(List.of(a), List.of(2, 3), List.of("01", "19")));
-        // one year shown per month (whole years: the top groups from year buckets), a window across a
-        // year end, weeks, years
-        Object[][] windows = { { "month", "2031-01-01", "2031-12-01", 12 }, { "month", "2030-11-01", "2031-04-01", 3 },
-                { "week", "2031-03-03", "2031-06-30", 8 }, { "year", "2030-01-01", "2031-01-01", 2 } };
+        // one year shown per month (the top groups from the year bucket: event_count_rank unless an actor
+        // or QuadClass filter is given), two years per month, a window across a year end, weeks, years;
+        // one month, one week and one year shown
+        Object[][] windows = { { "month", "2031-01-01", "2031-12-01", 12 }, { "month", "2030-01-01", "2031-12-01", 3 },
+                { "month", "2030-11-01", "2031-04-01", 3 }, { "week", "2031-03-03", "2031-06-30", 8 },
+                { "year", "2030-01-01", "2031-01-01", 2 }, { "month", "2031-05-01", "2031-05-01", 4 },
+                { "week", "2030-06-10", "2030-06-10", 6 }, { "year", "2031-01-01", "2031-01-01", 1 } };
         int compared = 0;
         for (CountGroup group : CountGroup.values()) {
             for (EventFilter f : filters) {
@@ -180,9 +235,11 @@ class CountsRollupTest {
                 }
             }
         }
-        assertTrue(compared >= 6 * 4 * 2 * 3, "compared " + compared);
+        // six groupings × four filters, and roots twice: 26 × 8 windows × 2 limits
+        assertTrue(compared >= 26 * 8 * 2, "compared " + compared);
         assertFalse(CountsRepository.rollupAnswers(filter(List.of(a, actors.get(1)), List.of(), List.of()), CountGroup.ACTOR));
-        assertFalse(CountsRepository.rollupAnswers(filter(List.of(a), List.of(), List.of()), CountGroup.DYAD));
+        assertTrue(CountsRepository.rollupAnswers(filter(List.of(a), List.of(), List.of()), CountGroup.DYAD),
+                "the pairs of one actor's events are in the rollup (V12)");
         assertFalse(CountsRepository.rollupAnswers(filter(List.of(), List.of(), List.of("04")), CountGroup.QUAD));
     }
 
@@ -198,7 +255,8 @@ class CountsRollupTest {
                 with basis as (
                     select e.id as event_id, e.start_date, e.root_code, e.quad_class, e.goldstein, e.location_id,
                            coalesce((select array_agg(distinct p.actor_id order by p.actor_id) from event_participant p
-                                      where p.event_id = e.id), '{}') as actors
+                                      where p.event_id = e.id), '{}') as actors,
+                           (select pl.country_code from place pl where pl.id = e.location_id) as country_code
                       from event e
                 ),
                 expected as (
@@ -211,10 +269,20 @@ class CountsRollupTest {
                     select level, kind, scope, key, bucket, q1::bigint, q2::bigint, q3::bigint, q4::bigint, g1, g2, g3, g4
                       from event_count
                      where q1 <> 0 or q2 <> 0 or q3 <> 0 or q4 <> 0 or g1 <> 0 or g2 <> 0 or g3 <> 0 or g4 <> 0
+                ),
+                ranked as (
+                    select * from expected
+                     where level = 'Y' and kind in ('A', 'D', 'L', 'C') and scope = '00000000-0000-0000-0000-000000000000'
+                       and q1 + q2 + q3 + q4 <> 0
                 )
                 select (select count(*) from (select * from expected except select * from actual) x)
                      + (select count(*) from (select * from actual except select * from expected) y)
                      + (select count(*) from event_count_basis b where not exists (select 1 from event e where e.id = b.event_id))
+                     -- event_count_rank (V12): the unscoped year totals of actors, dyads, locations and countries
+                     + (select count(*) from (select kind, bucket, key, n from event_count_rank where n <> 0
+                                               except select kind, bucket, key, (q1 + q2 + q3 + q4)::integer from ranked) x)
+                     + (select count(*) from (select kind, bucket, key, (q1 + q2 + q3 + q4)::integer from ranked
+                                               except select kind, bucket, key, n from event_count_rank where n <> 0) y)
                 """;
         return pool.preparedQuery(statement).execute(Tuple.tuple()).await().indefinitely().iterator().next().getLong(0);
     }
@@ -241,6 +309,16 @@ class CountsRollupTest {
         long version = given().get("/events/" + id).then().statusCode(200).extract().<Number>path("version").longValue();
         given().contentType("application/merge-patch+json").body(with(new HashMap<>(changes), "version", version))
                 .patch("/events/" + id).then().statusCode(200);
+    }
+
+    private static void changeCountry(String placeId, String countryCode) {
+        Map<String, Object> place = given().get("/places/" + placeId).then().statusCode(200).extract().path("");
+        Map<String, Object> body = new HashMap<>();
+        for (String field : List.of("name", "kind", "parentId", "version")) {
+            body.put(field, place.get(field));
+        }
+        body.put("countryCode", countryCode);
+        given().contentType(ContentType.JSON).body(body).put("/places/" + placeId).then().statusCode(200);
     }
 
     private static String place(String kind, String countryCode, String parentId) {

@@ -75,12 +75,12 @@ public class CountsRepository {
     }
 
     /**
-     * Whether event_count (V10 migration) holds the answer: it is split by period, group and QuadClass,
-     * and for actor-scoped rows by one actor. So it answers any QuadClass filter; a root filter when the
-     * groups are root codes; one actor when the groups are actors (the actor and its counterparts),
-     * countries, places, root codes or QuadClasses. Text, status, code, place and dyad filters, several
-     * actors (an event of two of them must count once) and a dyad grouping under an actor (pairs that
-     * do not include the actor) need the events themselves.
+     * Whether event_count (V10, V12 migrations) holds the answer: it is split by period, group and
+     * QuadClass, and for actor-scoped rows by one actor. So it answers any QuadClass filter; a root filter
+     * when the groups are root codes; one actor for every grouping (the actor-scoped rows: its
+     * counterparts, countries, places, root codes and the pairs of its events' participants). Text,
+     * status, code, place and dyad filters and several actors (an event of two of them must count once)
+     * need the events themselves.
      */
     public static boolean rollupAnswers(EventFilter f, CountGroup groupBy) {
         if (f.hasText() || !f.statuses().isEmpty() || !f.codes().isEmpty() || !f.places().isEmpty()
@@ -90,8 +90,7 @@ public class CountsRepository {
         if (!f.roots().isEmpty() && groupBy != CountGroup.ROOT) {
             return false;
         }
-        long actors = f.actors().stream().distinct().count();
-        return actors == 0 || actors == 1 && groupBy != CountGroup.DYAD;
+        return f.actors().stream().distinct().count() <= 1;
     }
 
     /** Counted from the matching events: any filter. */
@@ -145,12 +144,29 @@ public class CountsRepository {
         String level = level(interval);
         String topLevel = wholeYears ? "Y" : level;
         Rows rows = rows(groupBy, filter, param);
-        String counted = """
-                with top as (
-                    select key, sum(n) as total, row_number() over (order by sum(n) desc, key) as rank
-                      from (%s) r
-                     group by key having sum(n) > 0 order by total desc, key limit %s
-                ),
+        // one year shown (the goal's query: a year per month) with no actor or QuadClass filter: the top
+        // groups are the first entries of event_count_rank's range (V12), not a ranking of every group of
+        // the year (58,938 dyads of a year at 1,000,000 events)
+        boolean oneYear = wholeYears && until.equals(first.plusYears(1));
+        String ranked = rows.rankedKind(filter);
+        String top = oneYear && ranked != null
+                ? """
+                  with top as (
+                      select key, n as total, row_number() over (order by n desc, key) as rank
+                        from (select r.key, r.n from event_count_rank r
+                               where r.kind = '%s' and r.bucket = %s::date and r.n > 0
+                               order by r.n desc, r.key limit %s) r
+                  ),
+                  """.formatted(ranked, w.shownFrom, w.top)
+                : """
+                  with top as (
+                      select key, sum(n) as total, row_number() over (order by sum(n) desc, key) as rank
+                        from (%s) r
+                       group by key having sum(n) > 0 order by total desc, key limit %s
+                  ),
+                  """.formatted(rows.select(topLevel, " and c.bucket >= " + w.shownFrom + "::date and c.bucket < "
+                        + w.until + "::date", false), w.top);
+        String counted = top + """
                 c as (
                     select key, bucket as period, sum(n) as n,
                            case when sum(n) > 0 then sum(g)::float8 / sum(n) end as mean,
@@ -158,8 +174,8 @@ public class CountsRepository {
                       from (%s) r
                      group by key, bucket
                 ),
-                """.formatted(rows.select(topLevel, w.shownFrom, w.until, null), w.top,
-                rows.select(level, w.from, w.until, rows.ofTop()));
+                """.formatted(rows.select(level, " and c.bucket >= " + w.from + "::date and c.bucket < " + w.until
+                + "::date", true));
         return answer(counted + w.tail(grouping(groupBy), baselinePeriods), Tuple.from(args), groupBy, interval,
                 first, last, baselinePeriods);
     }
@@ -231,20 +247,36 @@ public class CountsRepository {
 
     /**
      * The rollup rows of one grouping as (key, bucket, n, g, q1–q4), the QuadClass filter applied by
-     * leaving out the other classes' columns; {@code also}: rows of another kind read with them.
+     * leaving out the other classes' columns; {@code ofTop}: the raw keys (c.key) of the top groups' rows
+     * (null: all rows are read); {@code also}: rows of another kind read with them.
      */
     private record Rows(String kind, String scope, String keyExpr, String join, String extra, String ofTop,
             String values, Rows also) {
 
-        /** {@code keys}: the raw keys (c.key) to read, or null for all. */
-        String select(String level, String fromParam, String untilParam, String keys) {
+        Rows(String kind, String scope, String values, String extra) {
+            this(kind, scope, "c.key", "", extra, "array(select key from top)", values, null);
+        }
+
+        /** {@code buckets}: the condition on c.bucket; {@code topOnly}: the top groups' rows only. */
+        String select(String level, String buckets, boolean topOnly) {
             String own = "select " + keyExpr + " as key, c.bucket, " + values + " from event_count c" + join
                     + " where c.level = '" + level + "' and c.kind = '" + kind + "' and c.scope = " + scope
-                    + "::uuid and c.bucket >= " + fromParam + "::date and c.bucket < " + untilParam + "::date" + extra
-                    + (keys == null ? "" : " and c.key = any(" + keys + ")");
-            return also == null ? own : also.select(level, fromParam, untilParam, keys) + " union all " + own;
+                    + "::uuid" + buckets + extra + (topOnly && ofTop != null ? " and c.key = any(" + ofTop + ")" : "");
+            return also == null ? own : also.select(level, buckets, topOnly) + " union all " + own;
+        }
+
+        /**
+         * The kind whose unscoped year totals event_count_rank holds (V12) when it ranks these rows'
+         * groups — unscoped, one row per group, every QuadClass counted — else null.
+         */
+        String rankedKind(EventFilter f) {
+            boolean oneRowPerGroup = also == null && keyExpr.equals("c.key") && extra.isEmpty();
+            return oneRowPerGroup && f.actors().isEmpty() && f.quads().isEmpty() && RANKED.contains(kind) ? kind : null;
         }
     }
+
+    /** The kinds event_count_rank holds: actors, dyads, locations, countries. */
+    private static final List<String> RANKED = List.of("A", "D", "L", "C");
 
     private static Rows rows(CountGroup groupBy, EventFilter f, Function<Object, String> param) {
         List<Integer> quads = f.quads();
@@ -255,22 +287,24 @@ public class CountsRepository {
                         gs.apply(4), q.apply(1), q.apply(2), q.apply(3), q.apply(4));
         UUID actor = f.actors().isEmpty() ? null : f.actors().get(0);
         String scope = param.apply(actor == null ? UNSCOPED : actor);
-        String topKeys = "array(select key from top)";
         return switch (groupBy) {
             case ACTOR -> actor == null
-                    ? new Rows("A", scope, "c.key", "", "", topKeys, values, null)
+                    ? new Rows("A", scope, values, "")
                     // each counterpart's events with the actor, and the actor's own events
-                    : new Rows("P", scope, "c.key", "", "", topKeys, values,
-                            new Rows("A", param.apply(UNSCOPED), "c.key", "", " and c.key = " + param.apply(actor.toString()),
-                                    topKeys, values, null));
-            case DYAD -> new Rows("D", scope, "c.key", "", "", topKeys, values, null);
-            case PLACE -> new Rows("L", scope, "c.key", "", "", topKeys, values, null);
-            case COUNTRY -> new Rows("L", scope, "pl.country_code", " join place pl on pl.id = c.key::uuid",
-                    " and pl.country_code is not null",
-                    "array(select pl.id::text from place pl where pl.country_code in (select key from top))", values, null);
-            case ROOT -> new Rows("R", scope, "c.key", "",
-                    f.roots().isEmpty() ? "" : " and c.key = any(" + param.apply(f.roots().toArray(String[]::new)) + ")",
-                    topKeys, values, null);
+                    : new Rows("P", scope, "c.key", "", "", "array(select key from top)", values,
+                            new Rows("A", param.apply(UNSCOPED), values, " and c.key = " + param.apply(actor.toString())));
+            case DYAD -> actor == null
+                    ? new Rows("D", scope, values, "")
+                    // the actor's events' pairs: those of the actor and a counterpart (P, keyed by the
+                    // counterpart, written as the pair) and those of two others (E)
+                    : new Rows("P", scope, "case when c.scope < c.key::uuid then c.scope::text || ',' || c.key"
+                            + " else c.key || ',' || c.scope::text end", "", "",
+                            "array(select k from top cross join unnest(string_to_array(top.key, ',')) as k)", values,
+                            new Rows("E", scope, values, ""));
+            case PLACE -> new Rows("L", scope, values, "");
+            case COUNTRY -> new Rows("C", scope, values, "");
+            case ROOT -> new Rows("R", scope, values,
+                    f.roots().isEmpty() ? "" : " and c.key = any(" + param.apply(f.roots().toArray(String[]::new)) + ")");
             // one row per QuadClass out of each root code's row
             case QUAD -> new Rows("R", scope, "x.key", " cross join lateral (values ('1', " + q.apply(1) + ", "
                     + gs.apply(1) + "), ('2', " + q.apply(2) + ", " + gs.apply(2) + "), ('3', " + q.apply(3) + ", "
