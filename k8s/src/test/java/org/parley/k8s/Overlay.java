@@ -21,6 +21,7 @@ record Overlay(String dir, List<HasMetadata> resources, List<String> parseProble
     static final List<String> JOBS = List.of("importer");
 
     static Overlay render(String dir) {
+        DevKeys.ensure();
         Manifests.Parsed parsed = Manifests.parse(Kustomize.render(Path.of(dir)));
         return new Overlay(dir, parsed.resources(), parsed.problems(),
                 new ManifestChecks(parsed.resources(), apps(), documentedSecrets()));

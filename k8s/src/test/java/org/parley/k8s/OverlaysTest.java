@@ -47,27 +47,7 @@ class OverlaysTest {
     private static final Map<String, Overlay> RENDERED = new ConcurrentHashMap<>();
 
     static Overlay overlay(String dir) {
-        return RENDERED.computeIfAbsent(dir, d -> {
-            if (d.equals(DEV)) {
-                devKeys();
-            }
-            return Overlay.render(d);
-        });
-    }
-
-    /** The dev overlay's generated key pair and importer token (overlays/dev/jwt-keys.sh, git-ignored). */
-    private static void devKeys() {
-        try {
-            Process script = new ProcessBuilder("bash", "overlays/dev/jwt-keys.sh").inheritIO().start();
-            if (script.waitFor() != 0) {
-                throw new IllegalStateException("overlays/dev/jwt-keys.sh failed (exit " + script.exitValue() + ")");
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return RENDERED.computeIfAbsent(dir, Overlay::render);
     }
 
     static Stream<String> overlays() {

@@ -23,6 +23,7 @@ class PodmanPlayTest {
     private static final int OFFSET = 10000;
 
     private static List<HasMetadata> rendered() {
+        DevKeys.ensure();
         return Manifests.parse(Kustomize.render(Path.of("smoke"))).resources();
     }
 
