@@ -50,9 +50,10 @@ public class SchemaCheck implements AsyncHealthCheck {
                 .map(rows -> {
                     Row row = rows.iterator().next();
                     Integer newest = row.getInteger("newest");
-                    answer.withData("version", newest == null ? "none" : newest.toString());
+                    String version = newest == null ? "none" : newest.toString();
+                    answer.withData("version", version);
                     boolean up = newest != null && newest >= required;
-                    report(up, up ? null : "the schema is at version " + (newest == null ? "none" : newest) + ", this build needs "
+                    report(up, up ? null : "the schema is at version " + version + ", this build needs "
                             + required + ": run the migration (k8s: the Job <service>-migrate; locally: start with "
                             + "quarkus.flyway.migrate-at-start=true)");
                     return answer.status(up).build();
