@@ -1,5 +1,6 @@
 package org.parley.importer;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -32,6 +33,8 @@ public final class GdeltImporter {
     /** The bulk endpoints' limit per call (actors-service and events-service READMEs). */
     static final int MAX_ITEMS = 1000;
     private static final int MAX_ROUNDS = 3;
+    private static final int COUNT_RETRIES = 3;
+    private static final Duration COUNT_RETRY_DELAY = Duration.ofMillis(500);
     private static final Pattern ITEM_INDEX = Pattern.compile("^items\\[(\\d+)]");
 
     private final Services services;
@@ -75,7 +78,18 @@ public final class GdeltImporter {
         return resolveActors(chunk)
                 .flatMap(actorIds -> resolvePlaces(chunk)
                         .flatMap(placeIds -> record(chunk, actorIds, placeIds))
-                        .call(report -> updateEventCounts(actorIds.values())));
+                        .call(report -> updateEventCountsRetrying(actorIds.values())));
+    }
+
+    /**
+     * The count update after a recorded batch, retried on its own while actors-service or events-service is
+     * unavailable: the counts are absolute, so setting them again is harmless, whereas failing the chunk
+     * would send its batch again and the rows this chunk just stored would come back as duplicates.
+     */
+    private Uni<Void> updateEventCountsRetrying(Collection<String> actorIds) {
+        return Uni.createFrom().deferred(() -> updateEventCounts(actorIds))
+                .onFailure(f -> f instanceof ImportFailure failure && failure.retryable())
+                .retry().withBackOff(COUNT_RETRY_DELAY, COUNT_RETRY_DELAY.multipliedBy(8)).atMost(COUNT_RETRIES);
     }
 
     /** The rows of one request and what became of them. */

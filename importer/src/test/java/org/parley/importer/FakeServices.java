@@ -20,8 +20,9 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * actors-service and events-service as the importer sees them, on one JDK HTTP server: the catalogue
- * (every code of the real sample), both resolves (a fresh id per item), the events batch (every item
- * inserted) and the event counts (one event per actor, counts accepted). Records each call; statuses queued in {@link #failNext} are answered first.
+ * (every code of the real sample), both resolves (one id per distinct item), the events batch (every item
+ * inserted, unless the same item was sent before: then a duplicate) and the event counts (one event per actor,
+ * counts accepted). Records each call; statuses queued in {@link #failNext} are answered first.
  */
 public final class FakeServices implements AutoCloseable {
 
@@ -34,6 +35,7 @@ public final class FakeServices implements AutoCloseable {
     public final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
     /** path → statuses to answer before answering normally. */
     public final Map<String, List<Integer>> failNext = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Set<String> storedEvents = Collections.synchronizedSet(new java.util.HashSet<>());
     private final HttpServer server;
 
     public FakeServices() throws IOException {
@@ -70,13 +72,21 @@ public final class FakeServices implements AutoCloseable {
             case "/event-types" -> respond(exchange, 200, catalogue());
             case "/actors/resolve", "/places/resolve" -> {
                 List<Map<String, Object>> ids = new ArrayList<>();
-                items.forEach(i -> ids.add(Map.of("id", UUID.randomUUID().toString(), "created", true)));
+                // the same item, the same id (as the real resolves): a chunk sent again sends the same events
+                items.forEach(i -> ids.add(Map.of("id", UUID.nameUUIDFromBytes(i.toString().getBytes(StandardCharsets.UTF_8))
+                        .toString(), "created", true)));
                 respond(exchange, 200, Map.of("items", ids));
             }
             case "/events/batch" -> {
                 List<String> ids = new ArrayList<>();
-                items.forEach(i -> ids.add(UUID.randomUUID().toString()));
-                respond(exchange, 200, Map.of("inserted", items.size(), "merged", 0, "skipped", 0, "ids", ids));
+                items.forEach(i -> ids.add(storedEvents.add(i.toString()) ? UUID.randomUUID().toString() : null));
+                long inserted = ids.stream().filter(java.util.Objects::nonNull).count();
+                Map<String, Object> result = new LinkedHashMap<>();
+                result.put("inserted", inserted);
+                result.put("merged", 0);
+                result.put("skipped", items.size() - inserted);
+                result.put("ids", ids);
+                respond(exchange, 200, result);
             }
             case "/events/by-participants" -> {
                 List<Map<String, Object>> counts = new ArrayList<>();

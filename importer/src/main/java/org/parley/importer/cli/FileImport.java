@@ -61,6 +61,8 @@ public final class FileImport {
     private long rows;
     private long imported;
     private long duplicates;
+    /** Duplicates answered to a chunk sent again after a failed try, which may have stored them itself. */
+    private long resent;
     private long events;
     private long rejected;
     private long totalBytes;
@@ -78,11 +80,11 @@ public final class FileImport {
     }
 
     /** What the services reported so far, summed over all chunks. */
-    public record Totals(long rows, long imported, long duplicates, long rejected) {
+    public record Totals(long rows, long imported, long duplicates, long resent, long rejected) {
     }
 
     public Totals totals() {
-        return new Totals(rows, imported, duplicates, rejected);
+        return new Totals(rows, imported, duplicates, resent, rejected);
     }
 
     /** Exit status: 0 every row accounted for (rejected rows included), 1 the import stopped. */
@@ -171,6 +173,10 @@ public final class FileImport {
         s.append("  imported:   ").append(fmt(imported)).append(" (as ").append(fmt(events))
                 .append(" new events; a row of a stored story is merged into its event)\n");
         s.append("  duplicates: ").append(fmt(duplicates)).append(" (already imported before)\n");
+        if (resent > 0) {
+            s.append("  resent:     ").append(fmt(resent))
+                    .append(" (found stored when a chunk was sent again after a failed try: by that try, or before)\n");
+        }
         s.append("  rejected:   ").append(fmt(rejected)).append('\n');
         s.append("  services:   ").append(options.target()).append('\n');
         for (Path f : files) {
@@ -256,7 +262,7 @@ public final class FileImport {
         for (int attempt = 1;; attempt++) {
             String problem;
             try {
-                record(chunk, answer.get());
+                record(chunk, answer.get(), attempt > 1);
                 return;
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause() == null ? e : e.getCause();
@@ -296,13 +302,21 @@ public final class FileImport {
         return chunk.file() + " lines " + chunk.firstLine() + "–" + (chunk.firstLine() + chunk.lines().size() - 1);
     }
 
-    private void record(Chunk chunk, ImportModel.ImportReport answer) {
+    /**
+     * @param again whether the chunk was sent before: a failed try may have stored its events before failing (a
+     *     timeout, a lost answer), so its duplicates are not known to be rows imported before this run
+     */
+    private void record(Chunk chunk, ImportModel.ImportReport answer, boolean again) {
         if (answer.rows() != chunk.lines().size()) {
             throw new Abort("the import reported " + answer.rows() + " rows for a chunk of " + chunk.lines().size());
         }
         rows += answer.rows();
         imported += answer.imported();
-        duplicates += answer.duplicates();
+        if (again) {
+            resent += answer.duplicates();
+        } else {
+            duplicates += answer.duplicates();
+        }
         events += answer.events();
         answer.rejected().forEach(r -> reject(chunk.file(), r.line(), r.reason()));
         progress.update(rows, rejected, chunk.bytesRead(), totalBytes);

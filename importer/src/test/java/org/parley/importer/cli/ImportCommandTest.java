@@ -163,6 +163,29 @@ class ImportCommandTest {
     }
 
     @Test
+    void retriesOnlyTheCountUpdateWhenItFailsAfterTheBatchWasStored(QuarkusMainLauncher launcher) {
+        Path file = GdeltFiles.write(tmp, "counts.CSV", GdeltFiles.sample().subList(0, 5));
+        services.failNext.put("/actors/event-counts", new ArrayList<>(List.of(503, 503)));
+        LaunchResult run = run(launcher, file.toString());
+        assertEquals(0, run.exitCode(), run.getErrorOutput());
+        assertEquals(1, services.calls("/events/batch").size());
+        assertEquals(3, services.calls("/actors/event-counts").size());
+        assertEquals(new ImportSummary(5, 5, 0, 0), ImportSummary.of(run.getOutput()));
+    }
+
+    @Test
+    void reportsTheDuplicatesOfAChunkSentAgainApartFromRowsImportedBefore(QuarkusMainLauncher launcher) {
+        Path file = GdeltFiles.write(tmp, "resent.CSV", GdeltFiles.sample().subList(0, 5));
+        // the batch is stored, then the count update fails past its own retries: the whole chunk is sent again
+        services.failNext.put("/actors/event-counts", new ArrayList<>(List.of(503, 503, 503, 503)));
+        LaunchResult run = run(launcher, file.toString());
+        assertEquals(0, run.exitCode(), run.getErrorOutput());
+        assertEquals(2, services.calls("/events/batch").size());
+        assertEquals(new ImportSummary(5, 0, 0, 5, 0), ImportSummary.of(run.getOutput()));
+        assertTrue(run.getOutput().contains("resent:     5 (found stored when a chunk was sent again"), run.getOutput());
+    }
+
+    @Test
     void stopsWithAMessageWhenTheTokenIsRefused(QuarkusMainLauncher launcher) {
         Path file = GdeltFiles.write(tmp, "denied.CSV", GdeltFiles.sample().subList(0, 5));
         services.failNext.put("/actors/resolve", new ArrayList<>(List.of(401)));
