@@ -214,6 +214,26 @@ if (section === 'b3') {
   say();
   say(`- Gateway RPS ÷ direct RPS: **${f2(median(rr))}** (spread ${spread(rr)}, ${rr.length} rounds); goal ≥ 0.5: ${median(rr) >= 0.5 ? 'met' : '**missed**'}.`);
   say(`- Gateway CPU per page ÷ CPU per page of the two services it calls: **${f2(median(gw))}** (spread ${spread(gw)}); goal ≈ ≤ 1: ${median(gw) <= 1 ? 'met' : '**missed**'}.`);
+  const settle = byRound('b3settle', 'gateway', 'page');
+  const DS = byRound('b3s', 'direct', 'page'), GS = byRound('b3s', 'gateway', 'page');
+  if (settle.length) {
+    say();
+    say(`### After the gateway settled`);
+    say();
+    say(`The same load kept running through the gateway in ${settle.length} more phases until two consecutive phases' gateway CPU per page differed by less than 5 % ` +
+      `(ms per page, phase by phase: ${settle.map((r) => f2(cpuPerReq(r, 'gateway'))).join(', ')}; at these few hundred pages per second the JIT ` +
+      `is still compiling after the 60-s warm-up, in the services too: compare their CPU per page below with the table above), then the same alternating rounds again:`);
+    say();
+    say('| path | pages/s | p50 ms | p95 ms | gateway CPU ms/page | actors-service CPU ms/page | events-service CPU ms/page | PostgreSQL CPU ms/page | errors |');
+    say('|---|---|---|---|---|---|---|---|---|');
+    for (const [t, rs] of [['direct', DS], ['gateway', GS]]) {
+      say(`| ${t} | ${f0(med(rs, rps))} | ${f1(med(rs, (r) => ms(r.p50_us)))} | ${f1(med(rs, (r) => ms(r.p95_us)))} | ${t === 'gateway' ? f2(med(rs, (r) => cpuPerReq(r, 'gateway'))) : '–'} | ${f2(med(rs, (r) => cpuPerReq(r, 'actors')))} | ${f2(med(rs, (r) => cpuPerReq(r, 'events')))} | ${f2(med(rs, (r) => cpuPerReq(r, 'postgres')))} | ${errs(rs)} |`);
+    }
+    const rs2 = ratios(GS, DS, rps);
+    const gw2 = GS.map((r) => cpuPerReq(r, 'gateway') / (cpuPerReq(r, 'actors') + cpuPerReq(r, 'events')));
+    say();
+    say(`- Settled: gateway RPS ÷ direct RPS **${f2(median(rs2))}** (spread ${spread(rs2)}); gateway CPU per page ÷ the two services' **${f2(median(gw2))}** (spread ${spread(gw2)}), goal ≈ ≤ 1: ${median(gw2) <= 1 ? 'met' : '**missed**'}.`);
+  }
 }
 
 if (section === 'b5') {
