@@ -200,22 +200,24 @@ if (section === 'b3') {
     'the gateway makes (`GET /events?from&to&limit=20&count=false`, then one `GET /actors?ids=…`), the client joining the names itself. ' +
     'Rounds alternate; ratio = gateway ÷ direct per round.');
   say();
-  say('| path | pages/s | p50 ms | p95 ms | p99 ms | gateway CPU ms/page | actors-service CPU ms/page | events-service CPU ms/page | PostgreSQL CPU ms/page | client CPU ms/page | errors |');
-  say('|---|---|---|---|---|---|---|---|---|---|---|');
-  const D = byRound('b3', 'direct', 'page'), G = byRound('b3', 'gateway', 'page');
-  const clientCpu = (r) => r.client_cpu_ms / r.requests;
-  for (const [t, rs] of [['direct', D], ['gateway', G]]) {
-    say(`| ${t} | ${f0(med(rs, rps))} | ${f1(med(rs, (r) => ms(r.p50_us)))} | ${f1(med(rs, (r) => ms(r.p95_us)))} | ${f1(med(rs, (r) => ms(r.p99_us)))} | ${t === 'gateway' ? f2(med(rs, (r) => cpuPerReq(r, 'gateway'))) : '–'} | ${f2(med(rs, (r) => cpuPerReq(r, 'actors')))} | ${f2(med(rs, (r) => cpuPerReq(r, 'events')))} | ${f2(med(rs, (r) => cpuPerReq(r, 'postgres')))} | ${f2(med(rs, clientCpu))} | ${errs(rs)} |`);
-  }
-  const firstErr = [...D, ...G].map((r) => r.first_error).find(Boolean);
-  if (firstErr) say(`\nFirst error seen: ${firstErr}`);
-  const rr = ratios(G, D, rps);
-  const gw = G.map((r) => cpuPerReq(r, 'gateway') / (cpuPerReq(r, 'actors') + cpuPerReq(r, 'events')));
+  // The table of one set of rounds (benchmark "b3", or "b3s" after the gateway settled) and its two ratios per round.
+  const b3Rounds = (bench) => {
+    const D = byRound(bench, 'direct', 'page'), G = byRound(bench, 'gateway', 'page');
+    const clientCpu = (r) => r.client_cpu_ms / r.requests;
+    say('| path | pages/s | p50 ms | p95 ms | p99 ms | gateway CPU ms/page | actors-service CPU ms/page | events-service CPU ms/page | PostgreSQL CPU ms/page | client CPU ms/page | errors |');
+    say('|---|---|---|---|---|---|---|---|---|---|---|');
+    for (const [t, rs] of [['direct', D], ['gateway', G]]) {
+      say(`| ${t} | ${f0(med(rs, rps))} | ${f1(med(rs, (r) => ms(r.p50_us)))} | ${f1(med(rs, (r) => ms(r.p95_us)))} | ${f1(med(rs, (r) => ms(r.p99_us)))} | ${t === 'gateway' ? f2(med(rs, (r) => cpuPerReq(r, 'gateway'))) : '–'} | ${f2(med(rs, (r) => cpuPerReq(r, 'actors')))} | ${f2(med(rs, (r) => cpuPerReq(r, 'events')))} | ${f2(med(rs, (r) => cpuPerReq(r, 'postgres')))} | ${f2(med(rs, clientCpu))} | ${errs(rs)} |`);
+    }
+    const firstErr = [...D, ...G].map((r) => r.first_error).find(Boolean);
+    if (firstErr) say(`\nFirst error seen: ${firstErr}`);
+    return { rr: ratios(G, D, rps), gw: G.map((r) => cpuPerReq(r, 'gateway') / (cpuPerReq(r, 'actors') + cpuPerReq(r, 'events'))) };
+  };
+  const { rr, gw } = b3Rounds('b3');
   say();
   say(`- Gateway RPS ÷ direct RPS: **${f2(median(rr))}** (spread ${spread(rr)}, ${rr.length} rounds); goal ≥ 0.5: ${median(rr) >= 0.5 ? 'met' : '**missed**'}.`);
   say(`- Gateway CPU per page ÷ CPU per page of the two services it calls: **${f2(median(gw))}** (spread ${spread(gw)}); goal ≈ ≤ 1: ${median(gw) <= 1 ? 'met' : '**missed**'}.`);
   const settle = byRound('b3settle', 'gateway', 'page');
-  const DS = byRound('b3s', 'direct', 'page'), GS = byRound('b3s', 'gateway', 'page');
   if (settle.length) {
     say();
     say(`### After the gateway settled`);
@@ -224,15 +226,9 @@ if (section === 'b3') {
       `(ms per page, phase by phase: ${settle.map((r) => f2(cpuPerReq(r, 'gateway'))).join(', ')}; at these few hundred pages per second the JIT ` +
       `is still compiling after the 60-s warm-up, in the services too: compare their CPU per page below with the table above), then the same alternating rounds again:`);
     say();
-    say('| path | pages/s | p50 ms | p95 ms | gateway CPU ms/page | actors-service CPU ms/page | events-service CPU ms/page | PostgreSQL CPU ms/page | errors |');
-    say('|---|---|---|---|---|---|---|---|---|');
-    for (const [t, rs] of [['direct', DS], ['gateway', GS]]) {
-      say(`| ${t} | ${f0(med(rs, rps))} | ${f1(med(rs, (r) => ms(r.p50_us)))} | ${f1(med(rs, (r) => ms(r.p95_us)))} | ${t === 'gateway' ? f2(med(rs, (r) => cpuPerReq(r, 'gateway'))) : '–'} | ${f2(med(rs, (r) => cpuPerReq(r, 'actors')))} | ${f2(med(rs, (r) => cpuPerReq(r, 'events')))} | ${f2(med(rs, (r) => cpuPerReq(r, 'postgres')))} | ${errs(rs)} |`);
-    }
-    const rs2 = ratios(GS, DS, rps);
-    const gw2 = GS.map((r) => cpuPerReq(r, 'gateway') / (cpuPerReq(r, 'actors') + cpuPerReq(r, 'events')));
+    const settled = b3Rounds('b3s');
     say();
-    say(`- Settled: gateway RPS ÷ direct RPS **${f2(median(rs2))}** (spread ${spread(rs2)}); gateway CPU per page ÷ the two services' **${f2(median(gw2))}** (spread ${spread(gw2)}), goal ≈ ≤ 1: ${median(gw2) <= 1 ? 'met' : '**missed**'}.`);
+    say(`- Settled: gateway RPS ÷ direct RPS **${f2(median(settled.rr))}** (spread ${spread(settled.rr)}); gateway CPU per page ÷ the two services' **${f2(median(settled.gw))}** (spread ${spread(settled.gw)}), goal ≈ ≤ 1: ${median(settled.gw) <= 1 ? 'met' : '**missed**'}.`);
   }
 }
 
