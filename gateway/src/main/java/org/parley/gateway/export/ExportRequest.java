@@ -40,6 +40,27 @@ record ExportRequest(EventsModel.EventQuery query, EventFilter filter) {
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     }
 
+    /** The query parameters an export reads; any other is a mistake (say {@code actorIds=…} instead of a filter). */
+    static final List<String> PARAMETERS = List.of("filter", "orderBy");
+
+    /**
+     * Refuses a query parameter the export does not read: ignored, a misspelt or guessed filter would export every
+     * event as if nothing had been asked.
+     */
+    static void refuseUnknown(Iterable<String> parameterNames) {
+        List<ExportProblem.Violation> unknown = new ArrayList<>();
+        for (String name : parameterNames) {
+            if (!PARAMETERS.contains(name)) {
+                unknown.add(new ExportProblem.Violation(name, "is not a parameter of the export: it reads " + PARAMETERS
+                        + ", the filter as one JSON EventFilter (filter={\"actorIds\":[…]})"));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw ExportProblem.badInput("unknown query parameter " + unknown.get(0).field() + ": the export reads "
+                    + PARAMETERS, unknown);
+        }
+    }
+
     /** {@code json}: a {@link #strictMapper}. */
     static ExportRequest parse(ObjectMapper json, String filterText, String orderByText) {
         EventOrder order = order(orderByText);

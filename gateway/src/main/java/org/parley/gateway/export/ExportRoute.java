@@ -73,6 +73,7 @@ public class ExportRoute {
         try {
             // The identity Quarkus established for this request (proactively: a bad token never gets here).
             identity.setIdentity(QuarkusHttpUser.getSecurityIdentity(ctx, null));
+            ExportRequest.refuseUnknown(ctx.queryParams().names());
             ExportRequest request = ExportRequest.parse(json, ctx.request().getParam("filter"),
                     ctx.request().getParam("orderBy"));
             Context vertx = Vertx.currentContext();

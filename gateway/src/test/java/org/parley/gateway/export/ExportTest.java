@@ -182,6 +182,11 @@ class ExportTest {
                 .body("violations[0].field", is(field)));
         given().queryParam("orderBy", "SIDEWAYS").get("/export/events.geojson").then().statusCode(400)
                 .body("violations[0].field", is("orderBy"));
+        // a guessed parameter would otherwise export every event as if no filter had been asked
+        given().queryParam("actorIds", putin).get("/export/events.csv").then().statusCode(400)
+                .header("Content-Type", "application/problem+json")
+                .body("code", is("BAD_USER_INPUT"))
+                .body("violations[0].field", is("actorIds"));
         events.verify(0, getRequestedFor(urlPathEqualTo("/events")));
     }
 
