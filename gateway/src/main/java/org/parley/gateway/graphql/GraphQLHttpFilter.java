@@ -29,7 +29,6 @@ import graphql.parser.exceptions.ParseCancelledException;
 import graphql.parser.ParserOptions;
 import graphql.schema.GraphQLSchema;
 import io.quarkus.runtime.StartupEvent;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -52,9 +51,11 @@ import io.vertx.ext.web.handler.BodyHandler;
  * <li>The whole-request deadline ({@code parley.gateway.limits.request-timeout}): past it the client gets
  * a TIMEOUT error instead of waiting on.</li>
  * <li>Persisted documents ({@link PersistedDocuments}): a hash (Apollo's {@code extensions.persistedQuery} or
- * {@code documentId}) is replaced by its stored document before SmallRye reads the request; unknown hashes,
+ * {@code documentId}) is replaced by its stored document before the request runs; unknown hashes,
  * mismatched hashes and, in trusted-only mode, documents outside the manifests are refused here.</li>
- * <li>GET: queries only (a mutation is 405), run by {@link GraphQLGetExecution} with ETag and Cache-Control.</li>
+ * <li>GET: queries only (a mutation is 405), answered with ETag and Cache-Control.</li>
+ * <li>Execution: GET and POST are run by {@link GraphQLExecution}, from the request as read here; SmallRye's
+ * handler answers what is not a GraphQL request (OPTIONS, an empty POST).</li>
  * </ul>
  * Every other document limit (depth, complexity, aliases, argument rules) is checked once for every transport
  * by {@link DocumentGuards}. The document is parsed and validated here through {@link ParsedDocuments}, which then
@@ -73,18 +74,18 @@ public class GraphQLHttpFilter {
     private final Duration requestTimeout;
     private final PersistedDocuments documents;
     private final ParsedDocuments parsedDocuments;
-    private final GraphQLGetExecution getExecution;
+    private final GraphQLExecution execution;
     private final OperationMetrics metrics;
 
     public GraphQLHttpFilter(Instance<GraphQLSchema> schema, GatewayConfig config, PersistedDocuments documents,
-            ParsedDocuments parsedDocuments, GraphQLGetExecution getExecution, OperationMetrics metrics) {
+            ParsedDocuments parsedDocuments, GraphQLExecution execution, OperationMetrics metrics) {
         this.schema = schema;
         this.parsedDocuments = parsedDocuments;
         this.metrics = metrics;
         this.maxTokens = config.limits().maxTokens();
         this.requestTimeout = config.limits().requestTimeout();
         this.documents = documents;
-        this.getExecution = getExecution;
+        this.execution = execution;
     }
 
     void limitTokens(@Observes StartupEvent startup) {
@@ -184,28 +185,9 @@ public class GraphQLHttpFilter {
             markBadRequest(ctx, graphqlResponse);
         }
         startDeadline(ctx, graphqlResponse);
-        if (method == HttpMethod.GET) {
-            getExecution.execute(ctx, resolved.text(), request.operationName(), request.variables(), accept);
-            return;
-        }
-        if (request.query() == null || !isJson(ctx.request().getHeader("Content-Type"))) {
-            // A hash alone: SmallRye reads the document from the body, so the body becomes the full request. An
-            // application/graphql body too: SmallRye would fold its line breaks into spaces (a # comment would then
-            // swallow the rest, and the text would no longer be the trusted one); as a JSON string it stays verbatim.
-            JsonObject body = new JsonObject().put("query", resolved.text()).put("variables",
-                    new JsonObject(request.variables()));
-            if (request.operationName() != null) {
-                body.put("operationName", request.operationName());
-            }
-            setBody(ctx, body);
-        }
-        ctx.next();
-    }
-
-    @SuppressWarnings("deprecation") // RoutingContext#setBody: the one way to hand SmallRye another body
-    private static void setBody(RoutingContext ctx, JsonObject body) {
-        ctx.request().headers().set("Content-Type", JSON);
-        ctx.setBody(Buffer.buffer(body.encode()));
+        // Run here, GET and POST alike: the request is read already, SmallRye's handler would read it again.
+        execution.execute(ctx, resolved.text(), request.operationName(), request.variables(), accept,
+                method == HttpMethod.GET);
     }
 
     /** The document to run: the client's own text, or the stored document its hash names. */

@@ -13,11 +13,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.json.Json;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
 import org.parley.gateway.config.GatewayConfig;
 import org.parley.gateway.http.EntityTags;
 
+import graphql.ErrorType;
+import graphql.ExecutionResult;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InjectableContext;
 import io.quarkus.arc.ManagedContext;
@@ -35,20 +39,32 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Runs a GraphQL query that came as a GET and answers it cacheably: a strong {@code ETag} of the body,
- * {@code If-None-Match} → 304, {@code Cache-Control} by {@code parley.gateway.http-cache.max-age} ({@code public}
- * unless the request carried credentials or reads require a role, then {@code private}; {@code no-store} for any
- * answer with errors, so a backend hiccup is never cached).
+ * Runs a GraphQL request that came over HTTP (GET or POST) and writes its answer.
  * <p>
- * SmallRye's own GET handling cannot be used: it URL-decodes parameters a second time (a {@code %} or {@code +}
- * in a document or variable changes meaning), turns every line break into a space (a {@code #} comment then
- * swallows the rest of the document) and passes the document as the operation name, and the body it writes is out
- * of reach for an ETag. So the request goes to SmallRye's {@link ExecutionService} directly, prepared as SmallRye's
- * HTTP handler prepares a POST (request context, security identity, current request, the context map its data
- * fetchers read), so resolvers, {@link Access}, {@link DocumentGuards} and SmallRye's events see no difference.
+ * The request goes to SmallRye's {@link ExecutionService} directly, prepared as SmallRye's HTTP handler prepares
+ * one (request context, security identity, current request, the context map its data fetchers read), so
+ * resolvers, {@link Access}, {@link DocumentGuards} and SmallRye's events see no difference. What differs is the
+ * HTTP part:
+ * <ul>
+ * <li>A GET (a query) is answered cacheably: a strong {@code ETag} of the body, {@code If-None-Match} → 304,
+ * {@code Cache-Control} by {@code parley.gateway.http-cache.max-age} ({@code public} unless the request carried
+ * credentials or reads require a role, then {@code private}; {@code no-store} for any answer with errors, so a
+ * backend hiccup is never cached). SmallRye's own GET handling cannot be used: it URL-decodes parameters a second
+ * time (a {@code %} or {@code +} in a document or variable changes meaning), turns every line break into a space
+ * (a {@code #} comment then swallows the rest of the document) and passes the document as the operation name, and
+ * the body it writes is out of reach for an ETag.</li>
+ * <li>A POST is answered as SmallRye's handler answers it (status, headers, the 500 of an aborted execution
+ * without data), but without its work done twice: {@link GraphQLHttpFilter} has already read the body, so SmallRye
+ * does not parse it again into JSON-P, and the answer is written by {@link ResultJson} (the same bytes without
+ * SmallRye's JSON-P tree).</li>
+ * </ul>
  */
 @ApplicationScoped
-public class GraphQLGetExecution {
+public class GraphQLExecution {
+
+    private static final Logger LOG = Logger.getLogger(GraphQLExecution.class);
+    // One factory: Json.createReader looks the JSON-P provider up (a ServiceLoader scan) on every call.
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
 
     private final Instance<ExecutionService> executionService;
     private final Instance<CurrentIdentityAssociation> identity;
@@ -57,7 +73,7 @@ public class GraphQLGetExecution {
     private final boolean readsRequireRole;
     private final boolean runBlocking;
 
-    public GraphQLGetExecution(Instance<ExecutionService> executionService,
+    public GraphQLExecution(Instance<ExecutionService> executionService,
             Instance<CurrentIdentityAssociation> identity, CurrentVertxRequest currentRequest, GatewayConfig config) {
         this.executionService = executionService;
         this.identity = identity;
@@ -70,8 +86,12 @@ public class GraphQLGetExecution {
                 .map(enabled -> !enabled).orElse(false);
     }
 
+    /**
+     * Runs the request and answers it; {@code contentType} is the negotiated media type, {@code get} whether it came
+     * as a GET (cacheable) or a POST.
+     */
     void execute(RoutingContext ctx, String query, String operationName, Map<String, Object> variables,
-            String contentType) {
+            String contentType, boolean get) {
         JsonObject request = new JsonObject().put("query", query);
         if (operationName != null) {
             request.put("operationName", operationName);
@@ -80,7 +100,7 @@ public class GraphQLGetExecution {
             request.put("variables", new JsonObject(variables));
         }
         jakarta.json.JsonObject input;
-        try (JsonReader reader = Json.createReader(new StringReader(request.encode()))) {
+        try (JsonReader reader = READERS.createReader(new StringReader(request.encode()))) {
             input = reader.readObject();
         }
         ManagedContext requestContext = Arc.container().requestContext();
@@ -103,7 +123,7 @@ public class GraphQLGetExecution {
             context.put("runBlocking", runBlocking);
             context.put("httpHeaders", headers(ctx));
             context.put("state", state);
-            executionService.get().executeAsync(input, context, new Writer(ctx, contentType));
+            executionService.get().executeAsync(input, context, get ? new GetWriter(ctx, contentType) : new PostWriter(ctx, contentType));
         } finally {
             SmallRyeContextManager.clearCurrentSmallRyeContext();
             requestContext.deactivate();
@@ -125,22 +145,42 @@ public class GraphQLGetExecution {
         return (personal ? "private, " : "public, ") + age;
     }
 
-    private final class Writer implements ExecutionResponseWriter {
-        private final RoutingContext ctx;
-        private final String contentType;
+    /** What both answers share: the exchange, the negotiated media type, a failure handed to Vert.x. */
+    private abstract static class Answer implements ExecutionResponseWriter {
+        final RoutingContext ctx;
+        final String contentType;
 
-        Writer(RoutingContext ctx, String contentType) {
+        Answer(RoutingContext ctx, String contentType) {
             this.ctx = ctx;
             this.contentType = contentType;
         }
 
         @Override
-        public void write(ExecutionResponse response) {
+        public final void write(ExecutionResponse response) {
             HttpServerResponse http = ctx.response();
-            if (http.ended() || http.headWritten()) {
-                return; // already answered (the request's deadline)
+            if (!http.ended() && !http.headWritten()) { // else answered already (the request's deadline)
+                write(response, http);
             }
-            byte[] body = response.getExecutionResultAsString().getBytes(StandardCharsets.UTF_8);
+        }
+
+        abstract void write(ExecutionResponse response, HttpServerResponse http);
+
+        @Override
+        public void fail(Throwable failure) {
+            ctx.fail(failure);
+        }
+    }
+
+    /** A GET's answer: cacheable, with an ETag. */
+    private final class GetWriter extends Answer {
+
+        GetWriter(RoutingContext ctx, String contentType) {
+            super(ctx, contentType);
+        }
+
+        @Override
+        void write(ExecutionResponse response, HttpServerResponse http) {
+            byte[] body = ResultJson.of(response).getBytes(StandardCharsets.UTF_8);
             http.putHeader(HttpHeaders.CONTENT_TYPE, contentType + "; charset=utf-8")
                     .putHeader(HttpHeaders.VARY, "Accept, Authorization");
             if (!response.getExecutionResult().getErrors().isEmpty()) {
@@ -156,10 +196,31 @@ public class GraphQLGetExecution {
                 http.setStatusCode(200).end(Buffer.buffer(body));
             }
         }
+    }
+
+    /**
+     * A POST's answer, as SmallRye's handler writes it: the negotiated media type as Content-Type, 200 (the filter
+     * turns it into 400 where GraphQL over HTTP says so), and an execution aborted without data is a 500 with no
+     * body, logged.
+     */
+    private static final class PostWriter extends Answer {
+
+        PostWriter(RoutingContext ctx, String contentType) {
+            super(ctx, contentType);
+        }
 
         @Override
-        public void fail(Throwable failure) {
-            ctx.fail(failure);
+        void write(ExecutionResponse response, HttpServerResponse http) {
+            ExecutionResult result = response.getExecutionResult();
+            if (!result.isDataPresent() && result.getErrors().stream()
+                    .anyMatch(error -> ErrorType.ExecutionAborted.equals(error.getErrorType()))) {
+                result.getErrors().stream().filter(error -> ErrorType.ExecutionAborted.equals(error.getErrorType()))
+                        .forEach(error -> LOG.error("Execution aborted: " + error.getMessage()));
+                http.setStatusCode(500).end();
+                return;
+            }
+            http.putHeader(HttpHeaders.CONTENT_TYPE, contentType).setStatusCode(200)
+                    .end(Buffer.buffer(ResultJson.of(response)));
         }
     }
 }
