@@ -130,6 +130,11 @@ final class ResultJson {
                 default -> out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
             }
         }
-        out.append(text, plain, text.length()).append('"');
+        if (plain == 0) {
+            out.append(text); // nothing escaped (the common case): one copy, not a char-by-char append
+        } else {
+            out.append(text, plain, text.length());
+        }
+        out.append('"');
     }
 }

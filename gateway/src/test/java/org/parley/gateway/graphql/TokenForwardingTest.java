@@ -8,9 +8,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.parley.gateway.Fixtures.actor;
 import static org.parley.gateway.Fixtures.event;
 import static org.parley.gateway.Fixtures.id;
@@ -24,6 +26,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import jakarta.ws.rs.core.HttpHeaders;
+
 import org.junit.jupiter.api.Test;
 import org.parley.gateway.Gql;
 import org.parley.gateway.Tokens;
@@ -31,6 +35,7 @@ import org.parley.gateway.WireMockBackends;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -83,6 +88,26 @@ class TokenForwardingTest extends StubbedBackendsTest {
                 .body("data.events.edges[0].node.participants[0].actor.name", is("Nested"));
         // Participant.actor is answered by a loader (graphql/LoaderFetchers) in its own event-loop task.
         actors.verify(1, getRequestedFor(urlPathEqualTo("/actors")).withHeader("Authorization", equalTo("Bearer " + token)));
+    }
+
+    @Test
+    void noOtherHeaderOfTheCallerReachesTheServices() {
+        // The REST client's filter asks CDI for the inbound request's headers on every call; the gateway answers
+        // "none" (client/NoInboundHeaders: a cached lookup instead of ArC's scan of its removed beans, per call).
+        var inbound = Arc.container().instance(HttpHeaders.class);
+        assertTrue(inbound.isAvailable());
+        assertTrue(inbound.get().getRequestHeaders().isEmpty());
+        String actorId = id("no-inbound-headers");
+        actors.stubFor(get(urlPathEqualTo("/actors/" + actorId)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(json(actor(actorId, "Plain")))));
+        String token = Tokens.withRoles("reader");
+        given().contentType("application/json").header("Authorization", "Bearer " + token)
+                .header("X-Caller-Secret", "not for the services").header("Cookie", "session=abc")
+                .body(Map.of("query", "query A($id: ID!) { actor(id: $id) { name } }", "variables", Map.of("id", actorId)))
+                .post("/graphql").then().statusCode(200).body("data.actor.name", is("Plain"));
+        actors.verify(1, getRequestedFor(urlPathEqualTo("/actors/" + actorId))
+                .withHeader("Authorization", equalTo("Bearer " + token))
+                .withHeader("X-Caller-Secret", absent()).withHeader("Cookie", absent()));
     }
 
     @Test
