@@ -56,6 +56,26 @@ for (const [name, re] of libs) {
   out.push(`| ${name} | ${pct(k)} |`);
 }
 out.push('');
+// Self time by library: the inclusive shares above nest (the REST client runs inside Fault Tolerance's callbacks,
+// everything inside context propagation), so they do not say what removing a library would save. Here each sample
+// counts once, for the library of its first frame outside the JDK (JDK work is charged to the code that asked).
+out.push('Self time by library (each sample once: the library of its first frame outside the JDK):');
+out.push('');
+out.push('| code | samples |');
+out.push('|---|---|');
+const jdk = /^(java\.|jdk\.|sun\.|javax\.)/;
+const selfLibs = [
+  ...libs.filter(([name]) => !name.startsWith('…')),
+  ['java-dataloader', /^org\.dataloader\./],
+  ['logging (JBoss LogManager)', /^org\.jboss\.log/],
+  ['other Quarkus', /^io\.quarkus\./],
+  ['other RESTEasy Reactive', /^org\.jboss\.resteasy\./],
+];
+for (const [name, k] of top(count((s) => {
+  const f = s.frames.find((x) => !jdk.test(x));
+  return f ? (selfLibs.find(([, re]) => re.test(f)) ?? ['other'])[0] : 'JDK only';
+}), 20)) out.push(`| ${name} | ${pct(k)} |`);
+out.push('');
 out.push('Top leaf frames (where the CPU was when sampled):');
 out.push('');
 out.push('| frame | samples |');
