@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.function.Function;
 
@@ -107,8 +106,7 @@ public class BackendJsonTimes implements ObjectMapperCustomizer {
                 nanos *= 10;
             }
         }
-        return LocalDateTime.of(day.getYear(), day.getMonthValue(), day.getDayOfMonth(), hour, minute, second, nanos)
-                .toInstant(ZoneOffset.UTC);
+        return day.atTime(hour, minute, second, nanos).toInstant(ZoneOffset.UTC);
     }
 
     /** {@code yyyy-MM-dd} (a year of four digits) as a LocalDate; null for any other text or an impossible date. */

@@ -22,6 +22,7 @@ import org.parley.gateway.http.EntityTags;
 
 import graphql.ErrorType;
 import graphql.ExecutionResult;
+import graphql.GraphQLError;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InjectableContext;
 import io.quarkus.arc.ManagedContext;
@@ -54,9 +55,9 @@ import io.vertx.ext.web.RoutingContext;
  * (a {@code #} comment then swallows the rest of the document) and passes the document as the operation name, and
  * the body it writes is out of reach for an ETag.</li>
  * <li>A POST is answered as SmallRye's handler answers it (status, headers, the 500 of an aborted execution
- * without data), but without its work done twice: {@link GraphQLHttpFilter} has already read the body, so SmallRye
- * does not parse it again into JSON-P, and the answer is written by {@link ResultJson} (the same bytes without
- * SmallRye's JSON-P tree).</li>
+ * without data), from the request {@link GraphQLHttpFilter} read (the JSON-P object SmallRye's execution takes is
+ * built from it, as for a GET: one JSON-P parse, as SmallRye's handler made of the body), and the answer is written
+ * by {@link ResultJson} (the same bytes without SmallRye's JSON-P tree).</li>
  * </ul>
  */
 @ApplicationScoped
@@ -212,12 +213,14 @@ public class GraphQLExecution {
         @Override
         void write(ExecutionResponse response, HttpServerResponse http) {
             ExecutionResult result = response.getExecutionResult();
-            if (!result.isDataPresent() && result.getErrors().stream()
-                    .anyMatch(error -> ErrorType.ExecutionAborted.equals(error.getErrorType()))) {
-                result.getErrors().stream().filter(error -> ErrorType.ExecutionAborted.equals(error.getErrorType()))
-                        .forEach(error -> LOG.error("Execution aborted: " + error.getMessage()));
-                http.setStatusCode(500).end();
-                return;
+            if (!result.isDataPresent()) {
+                List<GraphQLError> aborted = result.getErrors().stream()
+                        .filter(error -> ErrorType.ExecutionAborted.equals(error.getErrorType())).toList();
+                if (!aborted.isEmpty()) {
+                    aborted.forEach(error -> LOG.error("Execution aborted: " + error.getMessage()));
+                    http.setStatusCode(500).end();
+                    return;
+                }
             }
             http.putHeader(HttpHeaders.CONTENT_TYPE, contentType).setStatusCode(200)
                     .end(Buffer.buffer(ResultJson.of(response)));
