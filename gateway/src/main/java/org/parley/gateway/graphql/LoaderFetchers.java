@@ -12,6 +12,8 @@ import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetchingEnvironment;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ArcContainer;
+import io.quarkus.arc.InjectableContext;
+import io.quarkus.arc.ManagedContext;
 import io.smallrye.graphql.execution.datafetcher.PlugableBatchableDataFetcher;
 import io.smallrye.graphql.execution.datafetcher.helper.ArgumentHelper;
 import io.smallrye.graphql.schema.model.Operation;
@@ -23,7 +25,9 @@ import io.smallrye.mutiny.Uni;
 /**
  * The data fetchers of the fields answered by a keyed loader (participants' actors, event types, places,
  * related events, relationships, Actor.events, counterparts): plain graphql-java fetchers that build the
- * field's key and return the DataLoader's own future, mapped to the schema type.
+ * field's key and return the DataLoader's own future, mapped to the schema type; and of the root reads of
+ * {@link QueryApi} (actor, actors, event, events, place, dyad, eventTypes), which return their backend call's
+ * future the same way, after {@link Access}'s check, with the request context active as SmallRye would have it.
  * <p>
  * SmallRye serves a {@code Uni} resolver with its Uni data fetcher, which per field and per object clones the
  * request's SmallRye context (and builds the field's selection as JSON, twice), re-activates and deactivates the
@@ -34,7 +38,8 @@ import io.smallrye.mutiny.Uni;
  * ArgumentHelper), ask a loader and map its answer. No SmallRye context or request-scoped bean is read on the
  * way: a batch's backend call runs later, in its own task of the request's event loop (KeyedLoader), where the
  * caller's identity is still the request's (the forwarded token, TokenForwardingTest); and no role check applies
- * below the root (Access guards the root fields).
+ * below the root (Access guards the root fields). Mutations and subscriptions stay SmallRye's (their role checks
+ * are interceptors on the bean's methods, which this path would skip).
  * <p>
  * Errors keep their shape: a failed future goes to the execution's DataFetcherExceptionHandler, which is
  * SmallRye's (it unwraps CompletionException, shows GatewayError's message and extensions.code), exactly where
@@ -64,7 +69,14 @@ public class LoaderFetchers implements DataFetcherService {
             field(ActorRelationships.class, "relationships", ActorRelationships::relationshipsOf),
             field(ActorRelationships.class, "other", ActorRelationships::otherOf),
             argumentsField(EventsOfActors.class, "events", EventsOfActors::eventsOf),
-            argumentsField(EventsOfActors.class, "counterparts", EventsOfActors::counterpartsOf));
+            argumentsField(EventsOfActors.class, "counterparts", EventsOfActors::counterpartsOf),
+            rootField(QueryApi.class, "actor", QueryApi::actorOf),
+            rootField(QueryApi.class, "actors", QueryApi::actorsOf),
+            rootField(QueryApi.class, "event", QueryApi::eventOf),
+            rootField(QueryApi.class, "events", QueryApi::eventsOf),
+            rootField(QueryApi.class, "place", QueryApi::placeOf),
+            rootField(QueryApi.class, "dyad", QueryApi::dyadOf),
+            rootField(QueryApi.class, "eventTypes", QueryApi::eventTypesOf));
 
     @Override
     public Integer getPriority() {
@@ -102,19 +114,27 @@ public class LoaderFetchers implements DataFetcherService {
                 throws AbstractDataFetcherException;
     }
 
-    private record Fetch<B>(Class<B> resolver, boolean needsArguments, FieldFetch<B> fetch) {
+    private record Fetch<B>(Class<B> resolver, boolean needsArguments, boolean root, FieldFetch<B> fetch) {
     }
 
     private static <B> Map.Entry<String, Fetch<?>> field(Class<B> resolver, String method,
             BiFunction<B, DataFetchingEnvironment, CompletionStage<?>> fetch) {
         return Map.entry(key(resolver.getName(), method),
-                new Fetch<>(resolver, false, (bean, field, ignored) -> fetch.apply(bean, field)));
+                new Fetch<>(resolver, false, false, (bean, field, ignored) -> fetch.apply(bean, field)));
     }
 
     /** A field with arguments: they come converted as SmallRye converts them (source first, then in order). */
     private static <B> Map.Entry<String, Fetch<?>> argumentsField(Class<B> resolver, String method,
             FieldFetch<B> fetch) {
-        return Map.entry(key(resolver.getName(), method), new Fetch<>(resolver, true, fetch));
+        return Map.entry(key(resolver.getName(), method), new Fetch<>(resolver, true, false, fetch));
+    }
+
+    /**
+     * A root read (QueryApi): its arguments as SmallRye converts them, in order; run with the operation's CDI request
+     * context active, as SmallRye's fetcher runs a resolver, because {@link Access} reads the caller's identity.
+     */
+    private static <B> Map.Entry<String, Fetch<?>> rootField(Class<B> resolver, String method, FieldFetch<B> fetch) {
+        return Map.entry(key(resolver.getName(), method), new Fetch<>(resolver, true, true, fetch));
     }
 
     /**
@@ -135,6 +155,7 @@ public class LoaderFetchers implements DataFetcherService {
 
         @Override
         public Object get(DataFetchingEnvironment field) throws Exception {
+            Runnable afterRoot = fetch.root() ? activateRequestContext(field) : null;
             try {
                 return fetch.fetch().fetch(resolver(), field, arguments == null ? List.of() : arguments.getArguments(field));
             } catch (AbstractDataFetcherException e) {
@@ -143,7 +164,31 @@ public class LoaderFetchers implements DataFetcherService {
             } catch (RuntimeException e) {
                 // As a failed future: the same error (path, code) SmallRye's fetcher gave a throwing resolver.
                 return CompletableFuture.failedFuture(e);
+            } finally {
+                if (afterRoot != null) {
+                    afterRoot.run();
+                }
             }
+        }
+
+        /**
+         * A root field runs inside the operation's execution call, where the request context is active (over HTTP,
+         * GraphQLExecution; over the WebSocket, SmallRye's handler); where it is not, the operation's own context
+         * state (SmallRye keeps it in the GraphQL context as "state") is activated for the synchronous part of the
+         * fetch, as SmallRye's fetcher does (Quarkus's RequestContextHelper); without one, a context of its own,
+         * ended with the fetch. Returns what to run after the fetch, or null.
+         */
+        private static Runnable activateRequestContext(DataFetchingEnvironment field) {
+            ManagedContext requestContext = Arc.container().requestContext();
+            if (requestContext.isActive()) {
+                return null;
+            }
+            if (field.getGraphQlContext().get("state") instanceof InjectableContext.ContextState state) {
+                requestContext.activate(state);
+                return requestContext::deactivate;
+            }
+            requestContext.activate();
+            return requestContext::terminate;
         }
 
         private B resolver() {

@@ -15,8 +15,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * The fields answered by a keyed loader are served by {@link LoaderFetchers} (the DataLoader's future, mapped),
- * not by SmallRye's Uni data fetcher, which costs a context clone, a request-context switch and a Uni chain per
+ * The fields answered by a keyed loader, and the root reads, are served by {@link LoaderFetchers} (the DataLoader's
+ * or the backend call's future, mapped), not by SmallRye's Uni data fetcher, which costs a context clone, a request-context switch and a Uni chain per
  * field and object. Fails when one falls back (the service not registered, a SmallRye upgrade changing the SPI, a
  * renamed resolver method), and names it; that the answers and errors stay the same is what BatchingTest,
  * FailureTest, TotalCountTest and BadInputTest pin.
@@ -28,7 +28,8 @@ class LoaderFetchersTest {
     private static final List<String> LOADER_FIELDS = List.of("Participant.actor", "Source.speaker",
             "Counterpart.actor", "Dyad.a", "Dyad.b", "Event.type", "Event.location", "Event.subjects",
             "Place.parent", "RelatedEvent.event", "Actor.relationships", "Relationship.other", "Actor.events",
-            "Actor.counterparts");
+            "Actor.counterparts", "Query.actor", "Query.actors", "Query.event", "Query.events", "Query.place",
+            "Query.dyad", "Query.eventTypes");
 
     @Inject
     GraphQLSchema schema;

@@ -95,6 +95,10 @@ class TotalCountTest extends StubbedBackendsTest {
             in a fragment         | { events(first: 2) { ...Counted edges { node { title } } } } fragment Counted on EventConnection { totalCount } | true
             in an inline fragment | { events(first: 2) { ... on EventConnection { totalCount } edges { node { title } } } }   | true
             skipped               | { events(first: 2) { totalCount @skip(if: true) edges { node { title } } } }              | false
+            not included          | { events(first: 2) { totalCountIsExact @include(if: false) edges { node { title } } } }   | false
+            in a skipped fragment | { events(first: 2) { ...Counted @skip(if: true) edges { node { title } } } } fragment Counted on EventConnection { totalCount } | false
+            in a skipped inline fragment | { events(first: 2) { ... @include(if: false) { totalCount } edges { node { title } } } } | false
+            in a nested fragment  | { events(first: 2) { ... on EventConnection { ...Counted } edges { node { title } } } } fragment Counted on EventConnection { totalCount } | true
             only deeper down      | { events(first: 2) { edges { node { title } } } actor(id: "%s") { events { totalCount } } } | false
             """)
     void queryEventsCountsOnlyWhenTotalCountIsSelected(String how, String document, boolean counted) {
@@ -109,6 +113,18 @@ class TotalCountTest extends StubbedBackendsTest {
             answer.body("data.events.totalCount", is(42));
         }
         assertEquals(String.valueOf(counted), onlyCall("/events").queryParameter("count").firstValue());
+    }
+
+    @ParameterizedTest(name = "@include(if: ${0})")
+    @CsvSource({ "true", "false" })
+    void aCountIncludedByAVariableIsAskedForOnlyWhenTheVariableSaysSo(boolean withTotal) {
+        stubEventsCountingOnlyWhenAsked(events("listed", 2));
+
+        Gql.post("query Page($withTotal: Boolean!) { events(first: 2) { totalCount @include(if: $withTotal) "
+                + "edges { node { title } } } }", Map.of("withTotal", withTotal))
+                .statusCode(200)
+                .body("errors", nullValue());
+        assertEquals(String.valueOf(withTotal), onlyCall("/events").queryParameter("count").firstValue());
     }
 
     @Test
