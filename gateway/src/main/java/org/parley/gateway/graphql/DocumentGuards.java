@@ -1,8 +1,6 @@
 package org.parley.gateway.graphql;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +21,6 @@ import graphql.GraphQL;
 import graphql.GraphqlErrorBuilder;
 import graphql.GraphQLError;
 import graphql.analysis.FieldComplexityCalculator;
-import graphql.analysis.FieldComplexityEnvironment;
-import graphql.analysis.QueryTraverser;
-import graphql.analysis.QueryVisitorFieldEnvironment;
-import graphql.analysis.QueryVisitorStub;
 import graphql.execution.AbortExecutionException;
 import graphql.execution.ExecutionContext;
 import graphql.execution.instrumentation.InstrumentationContext;
@@ -37,7 +31,6 @@ import graphql.execution.instrumentation.parameters.InstrumentationExecutionPara
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
 import graphql.ExecutionResult;
-import graphql.util.TraverserContext;
 import io.smallrye.graphql.spi.config.Config;
 
 /**
@@ -162,9 +155,8 @@ public class DocumentGuards {
     /**
      * Every limit and rule on the operation about to run, in this order: depth, complexity (SmallRye's settings),
      * aliases, batched-field arguments, the argument rules. Depth, complexity and the argument rules come from ONE
-     * walk of the operation (graphql-java's QueryTraverser, fragments expanded and {@code @skip}/{@code @include}
-     * applied with the request's variables): on entering a field its depth and its arguments, on leaving it its
-     * cost, its children's being known by then. graphql-java's MaxQueryDepthInstrumentation and
+     * walk of the operation ({@link OperationWalk}: fragments expanded and {@code @skip}/{@code @include} applied
+     * with the request's variables). graphql-java's MaxQueryDepthInstrumentation and
      * MaxQueryComplexityInstrumentation would walk it once each, and resolve every field's arguments again.
      */
     private static final class OperationChecks extends SimplePerformantInstrumentation {
@@ -182,12 +174,8 @@ public class DocumentGuards {
         public InstrumentationContext<ExecutionResult> beginExecuteOperation(
                 InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
             ExecutionContext execution = parameters.getExecutionContext();
-            Walk walk = new Walk();
-            QueryTraverser.newQueryTraverser().schema(execution.getGraphQLSchema())
-                    .document(execution.getDocument())
-                    .operationName(execution.getOperationDefinition().getName())
-                    .coercedVariables(execution.getCoercedVariables()).build()
-                    .visitDepthFirst(walk);
+            OperationWalk walk = OperationWalk.of(execution.getGraphQLSchema(), execution.getOperationDefinition(),
+                    execution.getFragmentsByName(), execution.getCoercedVariables());
             if (maxDepth.isPresent() && walk.depth > maxDepth.get()) {
                 throw depthRefusal(walk.depth, maxDepth.get());
             }
@@ -232,52 +220,6 @@ public class DocumentGuards {
             ArgumentRules.Violation first = violations.get(0);
             return GatewayError.of(GatewayError.BAD_USER_INPUT, "Invalid argument of " + fields.get(0) + ": "
                     + first.field() + " " + first.message(), more);
-        }
-    }
-
-    /**
-     * One depth-first walk: the deepest field (a root field is at depth 1, as graphql-java counts), the cost by
-     * {@link #PAGE_SIZED} (a field's cost needs its children's, so it is taken on leaving the field; __typename
-     * costs nothing) and the argument rules' violations in document order (taken on entering each field).
-     */
-    private static final class Walk extends QueryVisitorStub {
-        int depth;
-        int complexity;
-        final List<String> where = new ArrayList<>();
-        final List<ArgumentRules.Violation> violations = new ArrayList<>();
-        /** The summed cost of the children of each field being walked, innermost last. */
-        private final Deque<int[]> children = new ArrayDeque<>();
-
-        @Override
-        public void visitField(QueryVisitorFieldEnvironment env) {
-            if (env.getTraverserContext().getPhase() == TraverserContext.Phase.LEAVE) {
-                int own = children.pop()[0];
-                int cost = env.isTypeNameIntrospectionField() ? 0
-                        : PAGE_SIZED.calculate(new FieldComplexityEnvironment(env.getField(), env.getFieldDefinition(),
-                                env.getFieldsContainer(), env.getArguments(), null), own);
-                if (children.isEmpty()) {
-                    complexity = saturated((long) complexity + cost);
-                } else {
-                    int[] parent = children.peek();
-                    parent[0] = saturated((long) parent[0] + cost);
-                }
-                return;
-            }
-            children.push(new int[1]);
-            depth = Math.max(depth, children.size());
-            if (env.isTypeNameIntrospectionField()) {
-                return;
-            }
-            List<ArgumentRules.Violation> found = ArgumentRules.check(env.getFieldDefinition().getArguments(),
-                    env.getArguments());
-            if (!found.isEmpty()) {
-                where.add(env.getField().getResultKey());
-                violations.addAll(found);
-            }
-        }
-
-        private static int saturated(long value) {
-            return (int) Math.min(Integer.MAX_VALUE, value);
         }
     }
 }

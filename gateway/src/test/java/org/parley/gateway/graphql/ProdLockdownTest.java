@@ -116,6 +116,21 @@ class ProdLockdownTest {
     }
 
     @Test
+    void countsAFragmentAtEverySpread() {
+        // Each spread costs 6,501 (100 events x 65), under the limit of 10,000; spread twice, 13,002. graphql-java's
+        // QueryTraverser (and its complexity calculator) walks a fragment once and would have let this through.
+        Gql.post("""
+                { a: events(first: 100) { ...Costly } b: events(first: 100) { ...Costly } }
+                fragment Costly on EventConnection {
+                  edges { node { participants { actor { counterparts(limit: 60) { count } } } } } }
+                """)
+                .body("data", nullValue())
+                .body("errors[0].extensions.code", is("QUERY_TOO_COMPLEX"))
+                .body("errors[0].message", containsString("complexity is 13002"));
+        events.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
     void refusesDocumentsWithTooManyAliases() {
         StringBuilder query = new StringBuilder("{ ");
         for (int i = 0; i < 31; i++) {
