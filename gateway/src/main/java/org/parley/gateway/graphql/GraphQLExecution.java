@@ -1,19 +1,13 @@
 package org.parley.gateway.graphql;
 
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
-import jakarta.json.Json;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
@@ -36,7 +30,6 @@ import io.smallrye.graphql.execution.context.SmallRyeContextManager;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -56,7 +49,7 @@ import io.vertx.ext.web.RoutingContext;
  * the body it writes is out of reach for an ETag.</li>
  * <li>A POST is answered as SmallRye's handler answers it (status, headers, the 500 of an aborted execution
  * without data), from the request {@link GraphQLHttpFilter} read (the JSON-P object SmallRye's execution takes is
- * built from it, as for a GET: one JSON-P parse, as SmallRye's handler made of the body), and the answer is written
+ * built from it, as for a GET, by {@link ExecutionInputJson}), and the answer is written
  * by {@link ResultJson} (the same bytes without SmallRye's JSON-P tree).</li>
  * </ul>
  */
@@ -64,8 +57,6 @@ import io.vertx.ext.web.RoutingContext;
 public class GraphQLExecution {
 
     private static final Logger LOG = Logger.getLogger(GraphQLExecution.class);
-    // One factory: Json.createReader looks the JSON-P provider up (a ServiceLoader scan) on every call.
-    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
 
     private final Instance<ExecutionService> executionService;
     private final Instance<CurrentIdentityAssociation> identity;
@@ -93,17 +84,7 @@ public class GraphQLExecution {
      */
     void execute(RoutingContext ctx, String query, String operationName, Map<String, Object> variables,
             String contentType, boolean get) {
-        JsonObject request = new JsonObject().put("query", query);
-        if (operationName != null) {
-            request.put("operationName", operationName);
-        }
-        if (variables != null && !variables.isEmpty()) {
-            request.put("variables", new JsonObject(variables));
-        }
-        jakarta.json.JsonObject input;
-        try (JsonReader reader = READERS.createReader(new StringReader(request.encode()))) {
-            input = reader.readObject();
-        }
+        jakarta.json.JsonObject input = ExecutionInputJson.of(query, operationName, variables);
         ManagedContext requestContext = Arc.container().requestContext();
         if (!requestContext.isActive()) {
             requestContext.activate();
@@ -122,21 +103,14 @@ public class GraphQLExecution {
             currentRequest.setCurrent(ctx);
             Map<String, Object> context = new ConcurrentHashMap<>();
             context.put("runBlocking", runBlocking);
-            context.put("httpHeaders", headers(ctx));
+            // No "httpHeaders": SmallRye reads them only for federated tracing, in the instrumentation chain
+            // DocumentGuards replaces (and federation is off).
             context.put("state", state);
             executionService.get().executeAsync(input, context, get ? new GetWriter(ctx, contentType) : new PostWriter(ctx, contentType));
         } finally {
             SmallRyeContextManager.clearCurrentSmallRyeContext();
             requestContext.deactivate();
         }
-    }
-
-    private static Map<String, List<String>> headers(RoutingContext ctx) {
-        Map<String, List<String>> headers = new HashMap<>();
-        for (String name : ctx.request().headers().names()) {
-            headers.put(name, new ArrayList<>(ctx.request().headers().getAll(name)));
-        }
-        return headers;
     }
 
     /** Cache-Control for a successful answer to this request. */
