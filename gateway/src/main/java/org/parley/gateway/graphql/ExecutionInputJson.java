@@ -4,7 +4,6 @@ import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -31,7 +30,7 @@ final class ExecutionInputJson {
 
     private static final JsonProvider JSON = JsonProvider.provider();
     // One factory: Json.createReader looks the JSON-P provider up (a ServiceLoader scan) on every call.
-    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+    private static final JsonReaderFactory READERS = JSON.createReaderFactory(Map.of());
 
     private ExecutionInputJson() {
     }

@@ -127,8 +127,16 @@ final class OperationWalk {
     }
 
     private boolean included(DirectivesContainer<?> node) {
+        return included(node, variables.toMap());
+    }
+
+    /**
+     * Whether a field, inline fragment or fragment spread runs: its {@code @skip}/{@code @include} decided on the
+     * request's (coerced) variables as graphql-java decides them; also {@link TotalCounts}' test.
+     */
+    static boolean included(DirectivesContainer<?> node, Map<String, Object> variables) {
         return !CONDITIONS.containsSkipOrIncludeDirective(node)
-                || CONDITIONS.shouldInclude(node, variables.toMap(), null, GraphQLContext.getDefault());
+                || CONDITIONS.shouldInclude(node, variables, null, GraphQLContext.getDefault());
     }
 
     private static int saturated(long value) {

@@ -1,6 +1,5 @@
 package org.parley.gateway.graphql;
 
-import graphql.execution.conditional.ConditionalNodes;
 import graphql.language.DirectivesContainer;
 import graphql.language.Field;
 import graphql.language.FragmentDefinition;
@@ -27,7 +26,6 @@ final class TotalCounts {
 
     private static final String TOTAL_COUNT = "totalCount";
     private static final String TOTAL_COUNT_IS_EXACT = "totalCountIsExact";
-    private static final ConditionalNodes CONDITIONS = new ConditionalNodes();
 
     private TotalCounts() {
     }
@@ -68,7 +66,6 @@ final class TotalCounts {
     }
 
     private static boolean included(DirectivesContainer<?> node, DataFetchingEnvironment field) {
-        return !CONDITIONS.containsSkipOrIncludeDirective(node)
-                || CONDITIONS.shouldInclude(node, field.getVariables(), field.getGraphQLSchema(), field.getGraphQlContext());
+        return OperationWalk.included(node, field.getVariables());
     }
 }
