@@ -3,19 +3,27 @@ package org.parley.gateway.graphql;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.parley.gateway.WireMockBackends;
+import org.parley.gateway.graphql.model.DyadPeriod;
+import org.parley.gateway.graphql.model.QuadCount;
 
 import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.DataFetchingEnvironmentImpl;
 import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
+import graphql.schema.LightDataFetcher;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.graphql.execution.datafetcher.FieldDataFetcher;
@@ -68,5 +76,28 @@ class PropertyFetchersTest {
                 "Source.publishedAt" }) {
             assertInstanceOf(PropertyFetchers.PropertyFetcher.class, Fetchers.of(schema, field), field);
         }
+    }
+
+    /**
+     * graphql-java hands a LightDataFetcher the source object and builds the field's DataFetchingEnvironment only
+     * if the fetcher asks for it: a property never does, and reads the same value either way (a transformed date
+     * as text, a number as it is, a list as the same items).
+     */
+    @Test
+    void aPropertyIsReadFromItsSourceWithoutTheFieldsEnvironment() throws Exception {
+        DyadPeriod period = new DyadPeriod(LocalDate.of(2025, 11, 1), 7, -1.5, List.of(new QuadCount(1, 7)));
+        Supplier<DataFetchingEnvironment> never = () -> {
+            throw new AssertionError("a property fetcher built the field's environment");
+        };
+        for (String field : new String[] { "DyadPeriod.period", "DyadPeriod.count", "DyadPeriod.goldsteinMean",
+                "DyadPeriod.quadCounts" }) {
+            LightDataFetcher<?> light = assertInstanceOf(LightDataFetcher.class, Fetchers.of(schema, field), field);
+            Object viaSource = light.get(null, period, never);
+            Object viaEnvironment = light.get(DataFetchingEnvironmentImpl.newDataFetchingEnvironment()
+                    .source(period).build());
+            assertEquals(viaEnvironment, viaSource, field);
+        }
+        assertEquals("2025-11-01", ((LightDataFetcher<?>) Fetchers.of(schema, "DyadPeriod.period")).get(null, period,
+                never));
     }
 }
