@@ -38,13 +38,14 @@ public class BackendCalls {
         this.registry = registry;
     }
 
-    /** {@code call}, timed from subscription to its item, failure or cancellation. */
-    <T> Uni<T> observe(String backend, String endpoint, Uni<T> call) {
-        return Uni.createFrom().deferred(() -> {
-            long start = System.nanoTime();
-            return call.onTermination().invoke((item, failure, cancelled) -> timer(backend, endpoint,
-                    cancelled ? "cancelled" : outcome(failure)).record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
-        });
+    /**
+     * {@code call}, timed from subscription to its item, failure or cancellation, and its failure (a backend's
+     * answer, the fault-tolerance layer's timeout or open breaker …) translated into a {@link BackendException}.
+     */
+    <T> Uni<T> guard(String backend, String endpoint, Uni<T> call) {
+        return CallOutcome.observed(call, failure -> BackendErrors.translate(backend, failure),
+                (subscribedAt, failure, cancelled) -> timer(backend, endpoint, cancelled ? "cancelled" : outcome(failure))
+                        .record(System.nanoTime() - subscribedAt, TimeUnit.NANOSECONDS));
     }
 
     private Timer timer(String backend, String endpoint, String outcome) {

@@ -175,7 +175,7 @@ public class EventsClient {
             BackendUnavailableException.class, TimeoutException.class })
     @CircuitBreakerName(READ_BREAKER)
     <T> Uni<T> read(Supplier<Uni<T>> call) {
-        return call.get().onFailure().transform(t -> BackendErrors.translate(SERVICE, t));
+        return CallOutcome.translated(call.get(), t -> BackendErrors.translate(SERVICE, t));
     }
 
     // Writes are never retried: a POST that timed out may have been applied.
@@ -184,11 +184,11 @@ public class EventsClient {
             BackendUnavailableException.class, TimeoutException.class })
     @CircuitBreakerName(WRITE_BREAKER)
     <T> Uni<T> write(Supplier<Uni<T>> call) {
-        return call.get().onFailure().transform(t -> BackendErrors.translate(SERVICE, t));
+        return CallOutcome.translated(call.get(), t -> BackendErrors.translate(SERVICE, t));
     }
 
     private <T> Uni<T> guarded(String endpoint, Uni<T> call) {
-        return calls.observe(SERVICE, endpoint, call).onFailure().transform(t -> BackendErrors.translate(SERVICE, t));
+        return calls.guard(SERVICE, endpoint, call);
     }
 
 }

@@ -27,6 +27,11 @@ public class Access {
         this.readsRequireRole = config.security().readsRequireRole();
     }
 
+    /** Whether reads need a role at all (parley.gateway.security.reads-require-role); false by default. */
+    public boolean readsRequireRole() {
+        return readsRequireRole;
+    }
+
     /** Queries and subscriptions: open unless parley.gateway.security.reads-require-role=true. */
     public Uni<Void> requireReader() {
         if (!readsRequireRole) {

@@ -193,10 +193,13 @@ public class QueryApi {
         return size;
     }
 
-    /** Subscribed now, as SmallRye's fetcher subscribed the resolver's Uni: the backend call starts with the field. */
+    /**
+     * Subscribed now, as SmallRye's fetcher subscribed the resolver's Uni: the backend call starts with the field.
+     * Where reads are open (the default) no identity is asked for, and no Mutiny operator is spent on it.
+     */
     private <T> CompletionStage<T> read(Supplier<Uni<T>> query) {
-        return access.requireReader().chain(() -> Uni.createFrom().<T> deferred(query::get))
-                .onFailure().transform(GatewayError::from).subscribeAsCompletionStage();
+        Supplier<Uni<T>> checked = access.readsRequireRole() ? () -> access.requireReader().<T> chain(() -> query.get()) : query;
+        return UniFutures.of(checked, GatewayError::from);
     }
 
     private static String blankToNull(String s) {

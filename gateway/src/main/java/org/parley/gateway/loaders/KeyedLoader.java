@@ -16,6 +16,7 @@ import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderFactory;
 import org.dataloader.Try;
 import org.parley.gateway.graphql.GatewayError;
+import org.parley.gateway.graphql.UniFutures;
 
 import graphql.schema.DataFetchingEnvironment;
 import io.smallrye.common.vertx.ContextLocals;
@@ -70,19 +71,19 @@ public abstract class KeyedLoader<K, V> {
      */
     @SuppressWarnings("unchecked")
     private CompletionStage<List<V>> batch(List<K> keys) {
-        return inTurn(keys).map(byKey -> {
-            List<Object> values = new ArrayList<>(keys.size());
+        return UniFutures.of(inTurn(keys), byKey -> {
+            List<V> values = new ArrayList<>(keys.size());
             for (K key : keys) {
                 values.add(byKey.get(key));
             }
             return values;
-        }).onFailure().recoverWithItem(failure -> {
+        }, failure -> {
             List<Object> values = new ArrayList<>(Collections.nCopies(keys.size(), null));
             if (!keys.isEmpty() && !(failure instanceof AlreadyReported)) {
                 values.set(0, Try.failed(GatewayError.from(failure)));
             }
-            return values;
-        }).map(values -> (List<V>) (List<?>) values).subscribeAsCompletionStage();
+            return (List<V>) (List<?>) values;
+        });
     }
 
     /**
