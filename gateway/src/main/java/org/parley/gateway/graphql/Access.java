@@ -1,5 +1,7 @@
 package org.parley.gateway.graphql;
 
+import java.util.function.Supplier;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.parley.gateway.config.GatewayConfig;
@@ -27,9 +29,12 @@ public class Access {
         this.readsRequireRole = config.security().readsRequireRole();
     }
 
-    /** Whether reads need a role at all (parley.gateway.security.reads-require-role); false by default. */
-    public boolean readsRequireRole() {
-        return readsRequireRole;
+    /**
+     * {@code read} behind {@link #requireReader()}: where reads are open (the default) {@code read} itself, so no
+     * identity is asked for and no Mutiny operator is spent on a check that always passes.
+     */
+    public <T> Supplier<Uni<T>> asReader(Supplier<Uni<T>> read) {
+        return readsRequireRole ? () -> requireReader().chain(read::get) : read;
     }
 
     /** Queries and subscriptions: open unless parley.gateway.security.reads-require-role=true. */

@@ -193,13 +193,9 @@ public class QueryApi {
         return size;
     }
 
-    /**
-     * Subscribed now, as SmallRye's fetcher subscribed the resolver's Uni: the backend call starts with the field.
-     * Where reads are open (the default) no identity is asked for, and no Mutiny operator is spent on it.
-     */
+    /** Subscribed now, as SmallRye's fetcher subscribed the resolver's Uni: the backend call starts with the field. */
     private <T> CompletionStage<T> read(Supplier<Uni<T>> query) {
-        Supplier<Uni<T>> checked = access.readsRequireRole() ? () -> access.requireReader().<T> chain(() -> query.get()) : query;
-        return UniFutures.of(checked, GatewayError::from);
+        return UniFutures.of(access.asReader(query), GatewayError::from);
     }
 
     private static String blankToNull(String s) {
