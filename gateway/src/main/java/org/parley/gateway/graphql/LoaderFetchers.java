@@ -15,7 +15,6 @@ import io.quarkus.arc.ArcContainer;
 import io.quarkus.arc.InjectableContext;
 import io.quarkus.arc.ManagedContext;
 import io.smallrye.graphql.execution.datafetcher.PlugableBatchableDataFetcher;
-import io.smallrye.graphql.execution.datafetcher.helper.ArgumentHelper;
 import io.smallrye.graphql.schema.model.Operation;
 import io.smallrye.graphql.schema.model.Type;
 import io.smallrye.graphql.spi.DataFetcherService;
@@ -34,8 +33,8 @@ import io.smallrye.mutiny.Uni;
  * CDI request context, converts the arguments, invokes the bean through its invoker and chains the Uni into a
  * new CompletionStage and a DataFetcherResult. On a page of 20 events that is ~50 participant actors per request;
  * served here, the page costs ~0.8× the CPU per request (benchmark 6, bench/results/2026-11-30-b6-b.md). These fields need none of it: they read
- * their source object (and, for Actor.events and counterparts, their arguments, converted by SmallRye's own
- * ArgumentHelper), ask a loader and map its answer. No SmallRye context or request-scoped bean is read on the
+ * their source object (and, for Actor.events and counterparts, their arguments, converted as SmallRye converts them:
+ * {@link FieldArguments}), ask a loader and map its answer. No SmallRye context or request-scoped bean is read on the
  * way: a batch's backend call runs later, in its own task of the request's event loop (KeyedLoader), where the
  * caller's identity is still the request's (the forwarded token, TokenForwardingTest); and no role check applies
  * below the root (Access guards the root fields). Mutations and subscriptions stay SmallRye's (their role checks
@@ -123,7 +122,10 @@ public class LoaderFetchers implements DataFetcherService {
                 new Fetch<>(resolver, false, false, (bean, field, ignored) -> fetch.apply(bean, field)));
     }
 
-    /** A field with arguments: they come converted as SmallRye converts them (source first, then in order). */
+    /**
+     * A field with arguments: they come converted as SmallRye converts them ({@link FieldArguments}: the source first,
+     * then in order).
+     */
     private static <B> Map.Entry<String, Fetch<?>> argumentsField(Class<B> resolver, String method,
             FieldFetch<B> fetch) {
         return Map.entry(key(resolver.getName(), method), new Fetch<>(resolver, true, false, fetch));
@@ -143,21 +145,21 @@ public class LoaderFetchers implements DataFetcherService {
      */
     static final class LoaderFetcher<B> implements PlugableBatchableDataFetcher<Object, Object> {
         private final Fetch<B> fetch;
-        private final ArgumentHelper arguments;
+        private final FieldArguments arguments;
         // The resolver bean of the running application (tests restart it: looked up again for a new container).
         private volatile ArcContainer container;
         private volatile B resolver;
 
         LoaderFetcher(Fetch<B> fetch, Operation operation) {
             this.fetch = fetch;
-            this.arguments = fetch.needsArguments() ? new ArgumentHelper(operation.getArguments()) : null;
+            this.arguments = fetch.needsArguments() ? new FieldArguments(operation.getArguments()) : null;
         }
 
         @Override
         public Object get(DataFetchingEnvironment field) throws Exception {
             Runnable afterRoot = fetch.root() ? activateRequestContext(field) : null;
             try {
-                return fetch.fetch().fetch(resolver(), field, arguments == null ? List.of() : arguments.getArguments(field));
+                return fetch.fetch().fetch(resolver(), field, arguments == null ? List.of() : arguments.of(field));
             } catch (AbstractDataFetcherException e) {
                 // An argument SmallRye could not convert: the partial result SmallRye's own fetcher builds.
                 return e.appendDataFetcherResult(DataFetcherResult.newResult(), field).build();
@@ -169,6 +171,11 @@ public class LoaderFetchers implements DataFetcherService {
                     afterRoot.run();
                 }
             }
+        }
+
+        /** The field's arguments as its resolver's parameters (null for a field without any). */
+        FieldArguments arguments() {
+            return arguments;
         }
 
         /**
