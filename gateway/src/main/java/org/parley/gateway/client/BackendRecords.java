@@ -102,9 +102,9 @@ public class BackendRecords implements ObjectMapperCustomizer {
         public T deserialize(JsonParser p, DeserializationContext c) throws IOException {
             JsonToken token = p.currentToken();
             if (token == JsonToken.START_OBJECT) {
-                p.nextToken();
-                return (T) object(p, c, type, fields.get());
-            } else if (token == JsonToken.FIELD_NAME || token == JsonToken.END_OBJECT) {
+                token = p.nextToken();
+            }
+            if (token == JsonToken.FIELD_NAME || token == JsonToken.END_OBJECT) {
                 return (T) object(p, c, type, fields.get());
             }
             return (T) jackson.deserialize(p, c);
@@ -431,38 +431,44 @@ public class BackendRecords implements ObjectMapperCustomizer {
     }
 
     private static List<String> strings(JsonParser p, DeserializationContext c) throws IOException {
-        if (p.currentToken() != JsonToken.START_ARRAY) {
-            return p.currentToken() == JsonToken.VALUE_NULL ? null : c.readValue(p, listOf(c, String.class));
-        }
-        List<String> list = new ArrayList<>();
-        try {
-            for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-                list.add(string(p, c));
-            }
-        } catch (IOException | RuntimeException e) {
-            throw JsonMappingException.wrapWithPath(e, list, list.size()); // as Jackson's collection deserializer
-        }
-        return list;
+        return array(p, c, String.class, BackendRecords::string);
     }
 
     /** A list of records read here: each element an object read by {@code fields}, null, or Jackson's. */
     private static <T> List<T> list(JsonParser p, DeserializationContext c, Class<T> type,
             Supplier<Fields<T>> fields) throws IOException {
+        return array(p, c, type, (q, d) -> {
+            JsonToken t = q.currentToken();
+            if (t == JsonToken.START_OBJECT) {
+                q.nextToken();
+                return object(q, d, type, fields.get());
+            }
+            return t == JsonToken.VALUE_NULL ? null : d.readValue(q, type);
+        });
+    }
+
+    /** One value, the parser on its first token. */
+    @FunctionalInterface
+    private interface Value<T> {
+        T read(JsonParser p, DeserializationContext c) throws IOException;
+    }
+
+    /**
+     * A JSON array read element by element (null for null, Jackson's list deserializer for any other token), an
+     * element's failure with its index in the path, as Jackson's collection deserializer reports it.
+     */
+    private static <T> List<T> array(JsonParser p, DeserializationContext c, Class<T> type, Value<T> element)
+            throws IOException {
         if (p.currentToken() != JsonToken.START_ARRAY) {
             return p.currentToken() == JsonToken.VALUE_NULL ? null : c.readValue(p, listOf(c, type));
         }
         List<T> list = new ArrayList<>();
         try {
             for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-                if (t == JsonToken.START_OBJECT) {
-                    p.nextToken();
-                    list.add(object(p, c, type, fields.get()));
-                } else {
-                    list.add(t == JsonToken.VALUE_NULL ? null : c.readValue(p, type));
-                }
+                list.add(element.read(p, c));
             }
         } catch (IOException | RuntimeException e) {
-            throw JsonMappingException.wrapWithPath(e, list, list.size()); // as Jackson's collection deserializer
+            throw JsonMappingException.wrapWithPath(e, list, list.size());
         }
         return list;
     }
