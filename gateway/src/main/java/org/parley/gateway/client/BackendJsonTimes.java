@@ -32,6 +32,12 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 @Singleton
 public class BackendJsonTimes implements ObjectMapperCustomizer {
 
+    /** The mapper's deserializers for instants and dates, also {@link BackendRecords}' for its records' fields. */
+    static final Fast<Instant> INSTANTS =
+            new Fast<>(Instant.class, BackendJsonTimes::instant, InstantDeserializer.INSTANT);
+    static final Fast<LocalDate> DATES =
+            new Fast<>(LocalDate.class, BackendJsonTimes::date, LocalDateDeserializer.INSTANCE);
+
     /**
      * After Quarkus's own customizers (they run last, and one of them registers the JavaTimeModule): of two modules
      * with a deserializer for the same type, Jackson asks the one registered later first.
@@ -44,9 +50,8 @@ public class BackendJsonTimes implements ObjectMapperCustomizer {
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.registerModule(new SimpleModule("parley-backend-times")
-                .addDeserializer(Instant.class, new Fast<>(Instant.class, BackendJsonTimes::instant, InstantDeserializer.INSTANT))
-                .addDeserializer(LocalDate.class,
-                        new Fast<>(LocalDate.class, BackendJsonTimes::date, LocalDateDeserializer.INSTANCE)));
+                .addDeserializer(Instant.class, INSTANTS)
+                .addDeserializer(LocalDate.class, DATES));
     }
 
     /** A string in the services' form read by {@code fast}; any other token or text read by Jackson's own. */

@@ -408,26 +408,13 @@ public class BackendRecords implements ObjectMapperCustomizer {
                 : t == JsonToken.VALUE_NULL ? null : c.readValue(p, Boolean.class);
     }
 
+    /** The mapper's own date deserializer, called directly (no lookup per value). */
     private static LocalDate date(JsonParser p, DeserializationContext c) throws IOException {
-        JsonToken t = p.currentToken();
-        if (t == JsonToken.VALUE_STRING) {
-            LocalDate date = BackendJsonTimes.date(p.getText());
-            if (date != null) {
-                return date;
-            }
-        }
-        return t == JsonToken.VALUE_NULL ? null : c.readValue(p, LocalDate.class);
+        return p.currentToken() == JsonToken.VALUE_NULL ? null : BackendJsonTimes.DATES.deserialize(p, c);
     }
 
     private static Instant instant(JsonParser p, DeserializationContext c) throws IOException {
-        JsonToken t = p.currentToken();
-        if (t == JsonToken.VALUE_STRING) {
-            Instant instant = BackendJsonTimes.instant(p.getText());
-            if (instant != null) {
-                return instant;
-            }
-        }
-        return t == JsonToken.VALUE_NULL ? null : c.readValue(p, Instant.class);
+        return p.currentToken() == JsonToken.VALUE_NULL ? null : BackendJsonTimes.INSTANTS.deserialize(p, c);
     }
 
     private static List<String> strings(JsonParser p, DeserializationContext c) throws IOException {
