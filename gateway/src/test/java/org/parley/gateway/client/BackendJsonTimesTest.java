@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.parley.gateway.client.JacksonBaseline.JACKSON;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,13 +15,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.parley.gateway.WireMockBackends;
 
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.deser.DefaultDeserializationContext;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,20 +30,14 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(WireMockBackends.class)
 class BackendJsonTimesTest {
 
-    private static final ObjectMapper JACKSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
     /** The application's own mapper, as Quarkus configured it with every customizer. */
     @Inject
     ObjectMapper gateway;
 
     @Test
     void theApplicationsMapperReadsInstantsAndDatesHere() throws Exception {
-        DeserializationContext context = ((DefaultDeserializationContext) gateway.getDeserializationContext())
-                .createInstance(gateway.getDeserializationConfig(), gateway.createParser("1"), null);
         for (Class<?> type : List.of(Instant.class, LocalDate.class)) {
-            JsonDeserializer<?> used = context.findRootValueDeserializer(gateway.constructType(type));
+            JsonDeserializer<?> used = JacksonBaseline.rootDeserializer(gateway, type);
             assertInstanceOf(BackendJsonTimes.Fast.class, used, type.getName());
             assertEquals(type, used.handledType());
         }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.parley.gateway.client.JacksonBaseline.JACKSON;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,13 +17,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.parley.gateway.WireMockBackends;
 
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.deser.DefaultDeserializationContext;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,11 +31,6 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @WithTestResource(WireMockBackends.class)
 class BackendRecordsTest {
-
-    /** Jackson alone, configured as the gateway's mapper is for reading (unknown fields ignored). */
-    private static final ObjectMapper JACKSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private static final List<Class<?>> READ_HERE = List.of(EventsModel.Event.class, EventsModel.Participant.class,
             EventsModel.Source.class, EventsModel.Related.class, EventsModel.EventPage.class,
@@ -67,10 +58,8 @@ class BackendRecordsTest {
 
     @Test
     void theApplicationsMapperReadsTheHotRecordsHere() throws Exception {
-        DeserializationContext context = ((DefaultDeserializationContext) gateway.getDeserializationContext())
-                .createInstance(gateway.getDeserializationConfig(), gateway.createParser("1"), null);
         for (Class<?> type : READ_HERE) {
-            JsonDeserializer<?> used = context.findRootValueDeserializer(gateway.constructType(type));
+            JsonDeserializer<?> used = JacksonBaseline.rootDeserializer(gateway, type);
             assertInstanceOf(BackendRecords.Reader.class, used, type.getName());
             assertEquals(type, used.handledType());
         }
