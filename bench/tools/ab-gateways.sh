@@ -14,29 +14,22 @@ set -uo pipefail
 cd "$(dirname "$0")/../.."
 A="$(cd "$1" && pwd)"; B="$(cd "$2" && pwd)"; C="${3:+$(cd "$3" && pwd)}"
 BUILDS="a b"; [ -n "$C" ] && BUILDS="a b c"
-W=bench/.work/apps; L=bench/.work/ab; mkdir -p $L; REQ=bench/.work/req
+L=bench/.work/ab; mkdir -p $L; NICE=nice
 ROUNDS=${ROUNDS:-4}; ROUND=${ROUND:-10}; WARM=${WARM:-60}
 P=${BENCH_PORT_BASE:-28080}; DBS=${BENCH_DB_SUFFIX:-_bench}
 PA=$((P + 7)) PE=$((P + 8)) GA=$((P + 9)) GB=$((P + 10)) FA=$((P + 11)) FE=$((P + 12)) GC=$((P + 13))
-start() { local name=$1; shift; setsid "$@" > $L/$name.log 2>&1 & echo $! > $L/$name.pid; }
-stop() { kill -- -$(cat $L/$1.pid) 2>/dev/null; }
-ready() { for i in $(seq 1 100); do curl -fs "$1" >/dev/null && return 0; sleep 2; done; echo "not ready $1"; return 1; }
+. bench/tools/fake-rig.sh
 trap 'for n in actors events fa fe gwa gwb gwc; do stop $n; done' EXIT
-start actors env QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://127.0.0.1:5432/actors$DBS QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/actors$DBS QUARKUS_DATASOURCE_USERNAME=parley QUARKUS_DATASOURCE_PASSWORD=parley nice java -Xmx512m -Dquarkus.http.port=$PA -jar $W/actors-service/quarkus-run.jar
-start events env QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://127.0.0.1:5432/events$DBS QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/events$DBS QUARKUS_DATASOURCE_USERNAME=parley QUARKUS_DATASOURCE_PASSWORD=parley nice java -Xmx512m -Dquarkus.http.port=$PE -jar $W/events-service/quarkus-run.jar
-start fa nice node bench/fake/backend.mjs $FA http://localhost:$PA $L/fa.jsonl
-start fe nice node bench/fake/backend.mjs $FE http://localhost:$PE $L/fe.jsonl
-SLOW="-Dorg.parley.gateway.client.ActorsClient/read/Timeout/value=10000 -Dorg.parley.gateway.client.EventsClient/read/Timeout/value=10000"
-start gwa env QUARKUS_REST_CLIENT_ACTORS_URL=http://localhost:$FA QUARKUS_REST_CLIENT_EVENTS_URL=http://localhost:$FE nice java -Xmx512m $SLOW -Dquarkus.http.port=$GA -jar $A/quarkus-run.jar
-start gwb env QUARKUS_REST_CLIENT_ACTORS_URL=http://localhost:$FA QUARKUS_REST_CLIENT_EVENTS_URL=http://localhost:$FE nice java -Xmx512m $SLOW -Dquarkus.http.port=$GB -jar $B/quarkus-run.jar
-[ -n "$C" ] && start gwc env QUARKUS_REST_CLIENT_ACTORS_URL=http://localhost:$FA QUARKUS_REST_CLIENT_EVENTS_URL=http://localhost:$FE nice java -Xmx512m $SLOW -Dquarkus.http.port=$GC -jar $C/quarkus-run.jar
+services_and_fakes
+gateway_over_fakes gwa $GA "$A"
+gateway_over_fakes gwb $GB "$B"
+[ -n "$C" ] && gateway_over_fakes gwc $GC "$C"
 ready localhost:$PA/q/health/ready; ready localhost:$PE/q/health/ready; ready localhost:$GA/q/health/ready; ready localhost:$GB/q/health/ready
 [ -n "$C" ] && ready localhost:$GC/q/health/ready
 echo "$(date -u +%T) recording"; uptime
 node bench/tools/same-answers.mjs http://localhost:$GA/graphql http://localhost:$GB/graphql $REQ/gql-page.jsonl $REQ/gql-actor.jsonl $REQ/gql-dyad.jsonl
 [ -n "$C" ] && node bench/tools/same-answers.mjs http://localhost:$GA/graphql http://localhost:$GC/graphql $REQ/gql-page.jsonl $REQ/gql-actor.jsonl $REQ/gql-dyad.jsonl
-curl -fsS -X POST localhost:$FA/__fake/replay >/dev/null; curl -fsS -X POST localhost:$FE/__fake/replay >/dev/null
-stop actors; stop events
+replay
 ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' /proc/$(cat $L/$1.pid)/stat; }
 run() { BENCH_BODIES=$3 nice wrk -t2 -c8 -d${2}s --timeout 10s -s bench/load/graphql.lua http://localhost:$1/graphql 2>/dev/null | grep WRKJSON | sed 's/WRKJSON //'; }
 echo "$(date -u +%T) warm-up ${WARM}s each, in two passes"

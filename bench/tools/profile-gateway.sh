@@ -12,25 +12,18 @@ set -uo pipefail
 cd "$(dirname "$0")/../.."
 APP="$(cd "$1" && pwd)"; OUT="$2"; shift 2; QUERIES="${*:-page}"
 mkdir -p "$OUT"; OUT="$(cd "$OUT" && pwd)"
-W=bench/.work/apps; L=bench/.work/prof; mkdir -p $L; REQ=bench/.work/req
+L=bench/.work/prof; mkdir -p $L; NICE=
 ROUND=${ROUND:-30}; WARM=${WARM:-60}
 P=${BENCH_PORT_BASE:-28080}; DBS=${BENCH_DB_SUFFIX:-_bench}
 PA=$((P + 14)) PE=$((P + 15)) G=$((P + 16)) FA=$((P + 17)) FE=$((P + 18))
-start() { local name=$1; shift; setsid "$@" > $L/$name.log 2>&1 & echo $! > $L/$name.pid; }
-stop() { kill -- -$(cat $L/$1.pid) 2>/dev/null; }
-ready() { for i in $(seq 1 100); do curl -fs "$1" >/dev/null && return 0; sleep 2; done; echo "not ready $1"; return 1; }
+. bench/tools/fake-rig.sh
 trap 'for n in actors events fa fe gw; do stop $n; done' EXIT
-start actors env QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://127.0.0.1:5432/actors$DBS QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/actors$DBS QUARKUS_DATASOURCE_USERNAME=parley QUARKUS_DATASOURCE_PASSWORD=parley java -Xmx512m -Dquarkus.http.port=$PA -jar $W/actors-service/quarkus-run.jar
-start events env QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://127.0.0.1:5432/events$DBS QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/events$DBS QUARKUS_DATASOURCE_USERNAME=parley QUARKUS_DATASOURCE_PASSWORD=parley java -Xmx512m -Dquarkus.http.port=$PE -jar $W/events-service/quarkus-run.jar
-start fa node bench/fake/backend.mjs $FA http://localhost:$PA $L/fa.jsonl
-start fe node bench/fake/backend.mjs $FE http://localhost:$PE $L/fe.jsonl
-SLOW="-Dorg.parley.gateway.client.ActorsClient/read/Timeout/value=10000 -Dorg.parley.gateway.client.EventsClient/read/Timeout/value=10000"
-start gw env QUARKUS_REST_CLIENT_ACTORS_URL=http://localhost:$FA QUARKUS_REST_CLIENT_EVENTS_URL=http://localhost:$FE java -Xmx512m $SLOW -Dquarkus.http.port=$G -jar $APP/quarkus-run.jar
+services_and_fakes
+gateway_over_fakes gw $G "$APP"
 ready localhost:$PA/q/health/ready && ready localhost:$PE/q/health/ready && ready localhost:$G/q/health/ready || exit 1
 # every request once through the gateway, recorded by the fakes; then the fakes replay and the services stop
 node bench/tools/same-answers.mjs http://localhost:$G/graphql http://localhost:$G/graphql $REQ/gql-page.jsonl $REQ/gql-actor.jsonl $REQ/gql-dyad.jsonl
-curl -fsS -X POST localhost:$FA/__fake/replay >/dev/null; curl -fsS -X POST localhost:$FE/__fake/replay >/dev/null
-stop actors; stop events
+replay
 run() { BENCH_BODIES=$2 wrk -t2 -c8 -d${1}s --timeout 10s -s bench/load/graphql.lua http://localhost:$G/graphql 2>/dev/null | grep WRKJSON | sed 's/WRKJSON //'; }
 run "$WARM" $REQ/gql-all6.jsonl >/dev/null
 cat > $L/exec.jfc <<'JFC'
